@@ -1,0 +1,1 @@
+"""Generator: plans/**/*.yaml → validated models → linked corpus → pages and open data."""

@@ -1,0 +1,77 @@
+"""Command line: python -m generator validate | build | export | new | schema | transcription."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .corpus import load_corpus
+from .errors import ContentError
+
+ROOT = Path.cwd()
+
+
+def _print_errors(errors: list[ContentError]) -> int:
+    for err in sorted(errors):
+        print(err, file=sys.stderr)
+    count = len([e for e in errors if not e.warning])
+    if count:
+        print(f"Có {count} lỗi. / {count} error(s).", file=sys.stderr)
+    return 1 if count else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .link import link
+
+    only = [Path(p) for p in args.paths] or None
+    corpus, errors = load_corpus(ROOT, only=only)
+    _, link_errors = link(corpus)
+    if only:
+        wanted = {p.resolve() for p in only}
+        link_errors = [e for e in link_errors if (ROOT / e.file).resolve() in wanted]
+    errors += link_errors
+    code = _print_errors(errors)
+    if code == 0:
+        total = sum(len(v) for v in corpus.entities.values())
+        print(f"Dữ liệu hợp lệ: {total} mục. / Data valid: {total} entries.")
+    return code
+
+
+def cmd_transcription(args: argparse.Namespace) -> int:
+    from .transcription import check
+
+    corpus, errors = load_corpus(ROOT)
+    if errors:
+        return _print_errors(errors)
+    failed = 0
+    for id_, plan in sorted(corpus.of("documents").items()):
+        source = (ROOT / plan.provenance.source_file).read_text(encoding="utf-8")
+        report = check(plan, source)
+        print(f"{id_}: dòng {report.found_lines}/{report.total_lines} (bỏ có lý do: {report.omitted_lines}), "
+              f"gạch đầu dòng {report.bullets_found}/{report.bullets}")
+        for line in report.missing:
+            print(f"  THIẾU: {line}")
+        for original in report.bad_corrections:
+            print(f"  SỬA KHÔNG KHỚP (không có trong bản gốc): {original}")
+        failed += bool(report.missing or report.bad_corrections)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Công cụ dữ liệu kế hoạch bình đẳng giới. / Tools for the gender-equality plan data.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    p = sub.add_parser("validate", help="Kiểm tra dữ liệu, không tạo trang. / Check the data without building.")
+    p.add_argument("paths", nargs="*", help="Tệp cần kiểm tra (mặc định: tất cả). / Files to check (default: all).")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("transcription", help="So dữ liệu với văn bản gốc. / Compare the data with the source texts.")
+    p.set_defaults(func=cmd_transcription)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)

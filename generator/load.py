@@ -1,0 +1,196 @@
+"""Stage 1: read YAML files into plain values, with a line number for every field.
+
+Safety first: UTF-8 only, NFC on every string, no duplicate keys, only the standard
+YAML tags, no anchors or aliases (an alias bomb stops at the first alias), a size cap.
+Dates stay strings here (the timestamp resolver is removed) so that an impossible date
+becomes a field error with its line in the validate stage, not a traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentError
+from .textnorm import nfc
+
+MAX_BYTES = 1_000_000
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+Path_ = tuple[str | int, ...]
+
+
+class _Loader(yaml.CSafeLoader):
+    """libyaml parser; our own conversion of nodes (below) replaces the constructor."""
+
+
+# Dates remain strings: pydantic parses them and reports 31/02 as a field error.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+_STR, _INT, _FLOAT, _BOOL, _NULL = (f"tag:yaml.org,2002:{t}" for t in ("str", "int", "float", "bool", "null"))
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+@dataclass
+class Located:
+    """A file's data and where each field stands in it."""
+
+    path: str
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Path_) -> int:
+        """Line of the field at loc, or of its nearest parent that has one."""
+        loc = tuple(loc)
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, field: str, message: str, hint: str):
+        self.error = (line, field, message, hint)
+
+
+def _dotted(loc: Path_) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _scalar(node: yaml.ScalarNode, loc: Path_) -> Any:
+    tag, value = node.tag, node.value
+    if tag == _STR:
+        return nfc(value)
+    if tag == _NULL:
+        return None
+    if tag == _BOOL:
+        return value.lower() in ("true", "yes", "on")
+    try:
+        if tag == _INT:
+            return int(value.replace("_", ""), 0 if value[:2].lower() in ("0x", "0o", "0b") else 10)
+        if tag == _FLOAT:
+            return float(value.replace("_", ""))
+    except ValueError:
+        return nfc(value)
+    raise _Refused(node.start_mark.line + 1, _dotted(loc), f"thẻ YAML “{tag}” không được phép",
+                   "chỉ dùng chữ, số, danh sách và cặp khóa: giá trị; bỏ phần bắt đầu bằng “!”")
+
+
+def _convert(node: yaml.Node, loc: Path_, lines: dict[Path_, int], seen: set[int]) -> Any:
+    # compose() resolves an alias to the very node object it names, so a node met
+    # twice is an alias: refuse it at once, before anything is expanded.
+    if id(node) in seen:
+        raise _Refused(node.start_mark.line + 1, _dotted(loc), "tệp dùng neo và bí danh YAML (“&” và “*”)",
+                       "chép lại nội dung đầy đủ thay cho “*tên”; neo và bí danh không được phép")
+    seen.add(id(node))
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node, loc)
+    if isinstance(node, yaml.SequenceNode):
+        if node.tag != _SEQ:
+            raise _Refused(node.start_mark.line + 1, _dotted(loc), f"thẻ YAML “{node.tag}” không được phép", "bỏ phần bắt đầu bằng “!”")
+        return [_convert(child, loc + (i,), lines, seen) for i, child in enumerate(node.value)]
+    if node.tag != _MAP:
+        raise _Refused(node.start_mark.line + 1, _dotted(loc), f"thẻ YAML “{node.tag}” không được phép", "bỏ phần bắt đầu bằng “!”")
+    result: dict[str, Any] = {}
+    first_line: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise _Refused(key_node.start_mark.line + 1, _dotted(loc), "khóa phải là một chữ đơn giản", "viết khóa dạng “ten_truong:”")
+        key = nfc(str(key_node.value))
+        line = key_node.start_mark.line + 1
+        if key == "<<":
+            raise _Refused(line, _dotted(loc), "cú pháp gộp “<<” không được phép", "chép lại đầy đủ các trường")
+        if key in result:
+            raise _Refused(line, _dotted(loc + (key,)), f"khóa “{key}” xuất hiện hai lần (lần đầu ở dòng {first_line[key]})",
+                           "xóa một trong hai dòng, hoặc gộp nội dung vào một khóa")
+        first_line[key] = line
+        result[key] = _convert(value_node, loc + (key,), lines, seen)
+        lines[loc + (key,)] = line
+    return result
+
+
+def _decode(raw: bytes, rel: str) -> tuple[str | None, ContentError | None]:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, ContentError(rel, 1, "", "tệp được lưu bằng bảng mã UTF-16",
+                                  "mở tệp và lưu lại với bảng mã UTF-8 (trong VS Code: “Save with Encoding” → UTF-8)")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        guess = ""
+        try:
+            text = raw.decode("cp1258")
+            if any(ch in text for ch in "ơưăâêôđƠƯĂÂÊÔĐ"):
+                guess = ", có vẻ là Windows-1258 (bảng mã cũ của Windows cho tiếng Việt)"
+        except UnicodeDecodeError:
+            pass
+        return None, ContentError(rel, line, "", f"tệp không phải UTF-8{guess}",
+                                  "mở tệp và lưu lại với bảng mã UTF-8 (trong VS Code: “Save with Encoding” → UTF-8; trong Notepad: Lưu thành → Mã hóa UTF-8)")
+
+
+def _yaml_error(exc: yaml.YAMLError, rel: str) -> ContentError:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line = mark.line + 1 if mark else 1
+    problem = (getattr(exc, "problem", "") or "").lower()
+    if "\\t" in problem or "tab" in problem:
+        return ContentError(rel, line, "", "dòng này thụt đầu dòng bằng phím Tab", "YAML chỉ chấp nhận dấu cách để thụt đầu dòng; thay Tab bằng 2 dấu cách")
+    context = getattr(exc, "context_mark", None)
+    if "quoted scalar" in (getattr(exc, "context", "") or "") and context:
+        return ContentError(rel, context.line + 1, "", "dấu ngoặc kép mở ở dòng này chưa được đóng", "thêm dấu \" ở cuối đoạn chữ, hoặc bỏ dấu ngoặc mở")
+    return ContentError(rel, line, "", f"YAML sai cú pháp ({problem or 'không đọc được'})",
+                        "kiểm tra dấu hai chấm sau tên trường, thụt đầu dòng đều nhau và dấu ngoặc kép đóng mở đủ cặp")
+
+
+def load_text(text: str, rel: str) -> tuple[Located | None, list[ContentError]]:
+    """Parse YAML text already decoded; return the located data or the errors."""
+    errors: list[ContentError] = []
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    if not first.startswith(SCHEMA_LINE):
+        errors.append(ContentError(rel, 1, "", "dòng đầu tiên phải là dòng khai báo lược đồ",
+                                   f"thêm dòng “{SCHEMA_LINE}…” như các tệp cùng thư mục (để trình soạn thảo gợi ý trường)"))
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        return None, errors + [_yaml_error(exc, rel)]
+    if root is None:
+        return None, errors + [ContentError(rel, 1, "", "tệp rỗng", "chép nội dung theo mẫu (python -m generator new plan …) hoặc xóa tệp")]
+    lines: dict[Path_, int] = {}
+    try:
+        data = _convert(root, (), lines, set())
+    except _Refused as refused:
+        line, field_, message, hint = refused.error
+        return None, errors + [ContentError(rel, line, field_, message, hint)]
+    except RecursionError:
+        return None, errors + [ContentError(rel, 1, "", "cấu trúc lồng nhau quá sâu", "giảm số cấp thụt đầu dòng")]
+    if not isinstance(data, dict):
+        return None, errors + [ContentError(rel, 1, "", "tệp phải là các cặp “trường: giá trị”", "xem mẫu trong cùng thư mục")]
+    return Located(rel, data, lines), errors
+
+
+def load_file(path: Path, root: Path) -> tuple[Located | None, list[ContentError]]:
+    """Read one data file; rel paths in messages are relative to the project root."""
+    try:
+        rel = path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [ContentError(rel, 1, "", f"tệp quá lớn ({size // 1000} KB, tối đa {MAX_BYTES // 1000} KB)",
+                                   "tách văn bản thành nhiều tệp, hoặc kiểm tra xem có dán nhầm nội dung")]
+    text, error = _decode(path.read_bytes(), rel)
+    if error:
+        return None, [error]
+    return load_text(text, rel)

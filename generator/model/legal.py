@@ -1,0 +1,99 @@
+"""Legal and policy documents the plans cite, with the national database's attributes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .common import Id, Model, Source
+
+LegalType = Literal[
+    "hien-phap", "luat", "nghi-quyet", "chi-thi", "ket-luan", "nghi-dinh", "quyet-dinh",
+    "thong-tu", "huong-dan", "cong-van", "ke-hoach", "chuong-trinh", "de-an", "chien-luoc",
+]
+LEGAL_TYPE_LABELS: dict[str, str] = {
+    "hien-phap": "Hiến pháp", "luat": "Luật", "nghi-quyet": "Nghị quyết", "chi-thi": "Chỉ thị",
+    "ket-luan": "Kết luận", "nghi-dinh": "Nghị định", "quyet-dinh": "Quyết định",
+    "thong-tu": "Thông tư", "huong-dan": "Hướng dẫn", "cong-van": "Công văn",
+    "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "de-an": "Đề án",
+    "chien-luoc": "Chiến lược",
+}
+
+Status = Literal[
+    "con-hieu-luc", "het-hieu-luc-mot-phan", "het-hieu-luc-toan-bo", "chua-co-hieu-luc",
+    "het-thoi-han", "chua-xac-minh", "chi-biet-qua-trich-dan",
+]
+STATUS_LABELS: dict[str, str] = {
+    "con-hieu-luc": "Còn hiệu lực",
+    "het-hieu-luc-mot-phan": "Hết hiệu lực một phần",
+    "het-hieu-luc-toan-bo": "Hết hiệu lực toàn bộ",
+    "chua-co-hieu-luc": "Chưa có hiệu lực",
+    "het-thoi-han": "Đã hết thời kỳ thực hiện",
+    "chua-xac-minh": "Chưa xác minh",
+    "chi-biet-qua-trich-dan": "Chỉ biết qua văn bản trích dẫn",
+}
+NOT_IN_FORCE = {"het-hieu-luc-toan-bo", "het-thoi-han"}
+
+RelationType = Literal["thay-the", "bi-thay-the-boi", "sua-doi", "duoc-sua-doi-boi", "huong-dan", "duoc-huong-dan-boi", "thuc-hien", "can-cu", "tiep-noi", "lien-quan"]
+RELATION_LABELS: dict[str, str] = {
+    "thay-the": "Thay thế", "bi-thay-the-boi": "Bị thay thế bởi",
+    "sua-doi": "Sửa đổi, bổ sung", "duoc-sua-doi-boi": "Được sửa đổi, bổ sung bởi",
+    "huong-dan": "Hướng dẫn", "duoc-huong-dan-boi": "Được hướng dẫn bởi",
+    "thuc-hien": "Thực hiện", "can-cu": "Căn cứ", "tiep-noi": "Được tiếp nối bởi",
+    "lien-quan": "Liên quan",
+}
+
+
+class Relation(Model):
+    """A typed link to another legal entry."""
+
+    type: RelationType = Field(description="Loại quan hệ: thay-the, bi-thay-the-boi, sua-doi, duoc-sua-doi-boi, huong-dan, duoc-huong-dan-boi, thuc-hien, can-cu, tiep-noi, lien-quan.")
+    target: Id = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
+    on: dt.date | None = Field(None, description="Từ ngày (nếu có).")
+    note: str | None = Field(None, description="Ghi chú.")
+
+
+class StatusRecord(Model):
+    """Validity status as of a stated date."""
+
+    value: Status = Field(description="Tình trạng hiệu lực.", examples=["con-hieu-luc"])
+    as_of: dt.date = Field(description="Tình trạng tính đến ngày (YYYY-MM-DD).", examples=["2026-11-30"])
+    note: str | None = Field(None, description="Giải thích thêm.")
+
+
+class LegalDoc(Model):
+    """A law, resolution, decision, guidance or local plan cited by the plans."""
+
+    id: Id = Field(description="Mã văn bản.", examples=["luat-73-2006-qh11"])
+    symbol: str | None = Field(None, description="Số ký hiệu chuẩn; trống nếu không có.", examples=["73/2006/QH11"])
+    type: LegalType = Field(description="Loại văn bản.", examples=["luat"])
+    title: str = Field(description="Tên (trích yếu) văn bản.", examples=["Luật Bình đẳng giới"])
+    title_is_descriptive: bool = Field(False, description="true nếu tên là mô tả của biên tập viên, chưa có tên chính thức.")
+    short_name: str | None = Field(None, description="Tên ngắn để hiển thị.", examples=["Luật Bình đẳng giới 2006"])
+    aliases: list[str] = Field(default_factory=list, description="Cách các kế hoạch gọi văn bản này (không kèm số hiệu).", examples=[["Luật Bình đẳng giới"]])
+    issuer: str | None = Field(None, description="Cơ quan ban hành.", examples=["Quốc hội khóa XI"])
+    signer: str | None = Field(None, description="Người ký, nếu biết.")
+    issued_on: dt.date | None = Field(None, description="Ngày ban hành.")
+    effective_on: dt.date | None = Field(None, description="Ngày có hiệu lực.")
+    expired_on: dt.date | None = Field(None, description="Ngày hết hiệu lực.")
+    period: str | None = Field(None, description="Thời kỳ thực hiện, với chiến lược, đề án.", examples=["2011–2020"])
+    local: bool = Field(False, description="true nếu là văn bản của địa phương chỉ biết qua kế hoạch.")
+    status: StatusRecord = Field(description="Tình trạng hiệu lực tại một ngày.")
+    relations: list[Relation] = Field(default_factory=list, description="Quan hệ với văn bản khác.")
+    summary: str | None = Field(None, description="Văn bản này có ý nghĩa gì với người dân, bằng lời dễ hiểu.")
+    key_points: list[str] = Field(default_factory=list, description="Các điểm chính cho người dân.")
+    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên (ví dụ sai lệch ngày tháng trong kế hoạch).")
+    sources: list[Source] = Field(default_factory=list, description="Nguồn cho từng thông tin.")
+    last_checked: dt.date = Field(description="Ngày kiểm tra lần cuối.", examples=["2026-11-30"])
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "LegalDoc":
+        if self.issued_on and self.effective_on and self.effective_on < self.issued_on:
+            raise ValueError("ngày có hiệu lực (effective_on) đứng trước ngày ban hành (issued_on)")
+        if self.effective_on and self.expired_on and self.expired_on < self.effective_on:
+            raise ValueError("ngày hết hiệu lực (expired_on) đứng trước ngày có hiệu lực (effective_on)")
+        if not self.local and self.status.value != "chi-biet-qua-trich-dan" and not self.sources:
+            raise ValueError("văn bản có tình trạng hiệu lực phải có ít nhất một nguồn (sources)")
+        return self

@@ -1,0 +1,97 @@
+"""Stage 2: turn located data into typed models, every problem in editor's words."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError
+from .load import Located
+
+_TYPE_NAMES = {
+    "string_type": "một đoạn chữ",
+    "int_type": "một số nguyên",
+    "int_parsing": "một số nguyên",
+    "float_type": "một con số",
+    "float_parsing": "một con số",
+    "bool_type": "true hoặc false",
+    "bool_parsing": "true hoặc false",
+    "list_type": "một danh sách (mỗi mục một dòng bắt đầu bằng “- ”)",
+    "dict_type": "các cặp “trường: giá trị”",
+    "model_type": "các cặp “trường: giá trị”",
+    "model_attributes_type": "các cặp “trường: giá trị”",
+}
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """Field names allowed at the mapping that holds loc (for "did you mean")."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+        if current is None:
+            return []
+    return list(getattr(current, "model_fields", {}).keys())
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()) or ():
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
+    kind = err["type"]
+    loc = err["loc"]
+    given = err.get("input")
+    if kind == "missing":
+        return "thiếu trường bắt buộc", f"thêm dòng “{loc[-1]}: …” (xem Hướng dẫn trường dữ liệu)"
+    if kind == "extra_forbidden":
+        name = str(loc[-1])
+        allowed = _fields_at(model, loc)
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        if close:
+            return f"trường “{name}” không có trong lược đồ", f"có phải ý bạn là “{close[0]}”?"
+        return f"trường “{name}” không có trong lược đồ", "các trường được phép: " + ", ".join(allowed[:25])
+    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
+        return f"“{given}” không phải một ngày có thật", "viết ngày theo dạng NĂM-THÁNG-NGÀY, ví dụ 2018-05-17, và kiểm tra ngày có trong tháng"
+    if kind == "literal_error":
+        expected = err.get("ctx", {}).get("expected", "")
+        return f"giá trị “{given}” không hợp lệ", f"chọn một trong: {expected}"
+    if kind == "value_error":
+        message = str(err.get("ctx", {}).get("error", err["msg"]))
+        return message, "sửa giá trị theo hướng dẫn trong thông báo"
+    if kind in _TYPE_NAMES:
+        shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+        return f"cần {_TYPE_NAMES[kind]}, nhưng giá trị là {shown}", "xem ví dụ trong Hướng dẫn trường dữ liệu"
+    return f"giá trị không hợp lệ ({err['msg']})", "xem Hướng dẫn trường dữ liệu"
+
+
+def validate(located: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[ContentError]]:
+    """Validate one file's data against its model; collect every error with its line."""
+    try:
+        return model.model_validate(located.data), []
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            message, hint = _translate(err, model)
+            errors.append(ContentError(located.path, located.line_of(loc), _dotted(loc), message, hint))
+        return None, errors
