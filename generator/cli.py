@@ -58,6 +58,27 @@ def cmd_transcription(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import BuildFailed, build_site
+
+    try:
+        site = build_site(ROOT, Path(args.site_dir) if args.site_dir else None)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        print("Trang web KHÔNG được cập nhật; bản cũ (nếu có) vẫn giữ nguyên. / Site NOT updated.", file=sys.stderr)
+        return 1
+    print(f"Đã tạo trang web tại {site}. / Site built in {site}.")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import write_schemas
+
+    for path in write_schemas(ROOT / "schema"):
+        print(path.relative_to(ROOT))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -69,6 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("transcription", help="So dữ liệu với văn bản gốc. / Compare the data with the source texts.")
     p.set_defaults(func=cmd_transcription)
+    p = sub.add_parser("build", help="Tạo trang web vào site/ (nguyên khối: lỗi thì giữ bản cũ). / Build the site atomically.")
+    p.add_argument("--site-dir", help="Thư mục đích (mặc định site/). / Output folder (default site/).")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("schema", help="Tạo lại JSON Schema trong schema/. / Regenerate the JSON Schemas.")
+    p.set_defaults(func=cmd_schema)
     return parser
 
 

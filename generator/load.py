@@ -90,7 +90,9 @@ def _convert(node: yaml.Node, loc: Path_, lines: dict[Path_, int], seen: set[int
     # compose() resolves an alias to the very node object it names, so a node met
     # twice is an alias: refuse it at once, before anything is expanded.
     if id(node) in seen:
-        raise _Refused(node.start_mark.line + 1, _dotted(loc), "tệp dùng neo và bí danh YAML (“&” và “*”)",
+        # The node's own mark is where the anchor was defined; the alias is inside
+        # the container that holds loc, whose line is already recorded.
+        raise _Refused(lines.get(loc[:-1], node.start_mark.line + 1) if loc else node.start_mark.line + 1, _dotted(loc), "tệp dùng neo và bí danh YAML (“&” và “*”)",
                        "chép lại nội dung đầy đủ thay cho “*tên”; neo và bí danh không được phép")
     seen.add(id(node))
     lines[loc] = node.start_mark.line + 1
@@ -141,11 +143,13 @@ def _decode(raw: bytes, rel: str) -> tuple[str | None, ContentError | None]:
                                   "mở tệp và lưu lại với bảng mã UTF-8 (trong VS Code: “Save with Encoding” → UTF-8; trong Notepad: Lưu thành → Mã hóa UTF-8)")
 
 
-def _yaml_error(exc: yaml.YAMLError, rel: str) -> ContentError:
+def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> ContentError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 if mark else 1
     problem = (getattr(exc, "problem", "") or "").lower()
-    if "\\t" in problem or "tab" in problem:
+    source_lines = text.split("\n")
+    bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
+    if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())] or "tab" in problem:
         return ContentError(rel, line, "", "dòng này thụt đầu dòng bằng phím Tab", "YAML chỉ chấp nhận dấu cách để thụt đầu dòng; thay Tab bằng 2 dấu cách")
     context = getattr(exc, "context_mark", None)
     if "quoted scalar" in (getattr(exc, "context", "") or "") and context:
@@ -158,13 +162,14 @@ def load_text(text: str, rel: str) -> tuple[Located | None, list[ContentError]]:
     """Parse YAML text already decoded; return the located data or the errors."""
     errors: list[ContentError] = []
     first = text.lstrip("\ufeff").split("\n", 1)[0]
-    if not first.startswith(SCHEMA_LINE):
+    has_content = any(l.strip() and not l.lstrip().startswith("#") for l in text.splitlines())
+    if has_content and not first.startswith(SCHEMA_LINE):
         errors.append(ContentError(rel, 1, "", "dòng đầu tiên phải là dòng khai báo lược đồ",
                                    f"thêm dòng “{SCHEMA_LINE}…” như các tệp cùng thư mục (để trình soạn thảo gợi ý trường)"))
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
-        return None, errors + [_yaml_error(exc, rel)]
+        return None, errors + [_yaml_error(exc, rel, text)]
     if root is None:
         return None, errors + [ContentError(rel, 1, "", "tệp rỗng", "chép nội dung theo mẫu (python -m generator new plan …) hoặc xóa tệp")]
     lines: dict[Path_, int] = {}

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from .textnorm import nfc, squash
 
 _MARK = re.compile(r"^(?:[-+•*–:]\s*|#+\s*|\*\*|[IVX]+\.\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)+", re.IGNORECASE)
-_DASHES = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "*": " ", "_": " "})
+_DASHES = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'", "*": "", "_": " "})
 
 
 def _norm(text: str) -> str:

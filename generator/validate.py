@@ -90,8 +90,19 @@ def validate(located: Located, model: type[BaseModel]) -> tuple[BaseModel | None
         return model.model_validate(located.data), []
     except ValidationError as exc:
         errors = []
-        for err in exc.errors(include_url=False):
+        raw = exc.errors(include_url=False)
+        # A misspelt required field shows up twice (missing + unknown): keep only the
+        # unknown-key error, whose "did you mean" already names the missing field.
+        suggested = set()
+        for err in raw:
+            if err["type"] == "extra_forbidden":
+                loc = tuple(err["loc"])
+                for close in difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc), n=1, cutoff=0.6):
+                    suggested.add(loc[:-1] + (close,))
+        for err in raw:
             loc = tuple(err["loc"])
+            if err["type"] == "missing" and loc in suggested:
+                continue
             message, hint = _translate(err, model)
             errors.append(ContentError(located.path, located.line_of(loc), _dotted(loc), message, hint))
         return None, errors

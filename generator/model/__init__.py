@@ -5,6 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .agency import Agency
+from .campaign import Campaign
+from .glossary import GlossaryEntry
 from .legal import LegalDoc
 from .plan import Plan
 
@@ -13,6 +15,8 @@ KINDS: dict[str, type[BaseModel]] = {
     "documents": Plan,
     "legal": LegalDoc,
     "agencies": Agency,
+    "campaigns": Campaign,
+    "glossary": GlossaryEntry,
 }
 
 __all__ = ["KINDS", "Agency", "LegalDoc", "Plan"]

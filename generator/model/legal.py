@@ -36,20 +36,35 @@ STATUS_LABELS: dict[str, str] = {
 }
 NOT_IN_FORCE = {"het-hieu-luc-toan-bo", "het-thoi-han"}
 
-RelationType = Literal["thay-the", "bi-thay-the-boi", "sua-doi", "duoc-sua-doi-boi", "huong-dan", "duoc-huong-dan-boi", "thuc-hien", "can-cu", "tiep-noi", "lien-quan"]
+RelationType = Literal[
+    "thay-the", "bi-thay-the-boi", "sua-doi", "duoc-sua-doi-boi", "huong-dan", "duoc-huong-dan-boi",
+    "thuc-hien", "duoc-thuc-hien-boi", "can-cu", "la-can-cu-cua", "tiep-noi", "tiep-noi-cua", "lien-quan",
+]
 RELATION_LABELS: dict[str, str] = {
     "thay-the": "Thay thế", "bi-thay-the-boi": "Bị thay thế bởi",
     "sua-doi": "Sửa đổi, bổ sung", "duoc-sua-doi-boi": "Được sửa đổi, bổ sung bởi",
     "huong-dan": "Hướng dẫn", "duoc-huong-dan-boi": "Được hướng dẫn bởi",
-    "thuc-hien": "Thực hiện", "can-cu": "Căn cứ", "tiep-noi": "Được tiếp nối bởi",
+    "thuc-hien": "Thực hiện", "duoc-thuc-hien-boi": "Được thực hiện bởi",
+    "can-cu": "Căn cứ", "la-can-cu-cua": "Là căn cứ của",
+    "tiep-noi": "Được tiếp nối bởi", "tiep-noi-cua": "Tiếp nối",
     "lien-quan": "Liên quan",
+}
+# Each relation type and the type the target must carry back (both directions are stored).
+INVERSE_RELATIONS: dict[str, str] = {
+    "thay-the": "bi-thay-the-boi", "bi-thay-the-boi": "thay-the",
+    "sua-doi": "duoc-sua-doi-boi", "duoc-sua-doi-boi": "sua-doi",
+    "huong-dan": "duoc-huong-dan-boi", "duoc-huong-dan-boi": "huong-dan",
+    "thuc-hien": "duoc-thuc-hien-boi", "duoc-thuc-hien-boi": "thuc-hien",
+    "can-cu": "la-can-cu-cua", "la-can-cu-cua": "can-cu",
+    "tiep-noi": "tiep-noi-cua", "tiep-noi-cua": "tiep-noi",
+    "lien-quan": "lien-quan",
 }
 
 
 class Relation(Model):
     """A typed link to another legal entry."""
 
-    type: RelationType = Field(description="Loại quan hệ: thay-the, bi-thay-the-boi, sua-doi, duoc-sua-doi-boi, huong-dan, duoc-huong-dan-boi, thuc-hien, can-cu, tiep-noi, lien-quan.")
+    type: RelationType = Field(description="Loại quan hệ: thay-the / bi-thay-the-boi, sua-doi / duoc-sua-doi-boi, huong-dan / duoc-huong-dan-boi, thuc-hien / duoc-thuc-hien-boi, can-cu / la-can-cu-cua, tiep-noi (được tiếp nối bởi) / tiep-noi-cua (tiếp nối), lien-quan. Ghi cả hai chiều: văn bản kia có quan hệ ngược lại.")
     target: Id = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
     on: dt.date | None = Field(None, description="Từ ngày (nếu có).")
     note: str | None = Field(None, description="Ghi chú.")
@@ -68,6 +83,7 @@ class LegalDoc(Model):
 
     id: Id = Field(description="Mã văn bản.", examples=["luat-73-2006-qh11"])
     symbol: str | None = Field(None, description="Số ký hiệu chuẩn; trống nếu không có.", examples=["73/2006/QH11"])
+    symbol_variants: list[str] = Field(default_factory=list, description="Các cách kế hoạch ghi số ký hiệu khác với số ký hiệu chuẩn mà cách so khớp thông thường (bỏ dấu cách, gạch nối, chữ hoa) không nhận ra, ví dụ lỗi quét OCR.", examples=[["191/2009/TT-TTC"]])
     type: LegalType = Field(description="Loại văn bản.", examples=["luat"])
     title: str = Field(description="Tên (trích yếu) văn bản.", examples=["Luật Bình đẳng giới"])
     title_is_descriptive: bool = Field(False, description="true nếu tên là mô tả của biên tập viên, chưa có tên chính thức.")
@@ -94,6 +110,9 @@ class LegalDoc(Model):
             raise ValueError("ngày có hiệu lực (effective_on) đứng trước ngày ban hành (issued_on)")
         if self.effective_on and self.expired_on and self.expired_on < self.effective_on:
             raise ValueError("ngày hết hiệu lực (expired_on) đứng trước ngày có hiệu lực (effective_on)")
-        if not self.local and self.status.value != "chi-biet-qua-trich-dan" and not self.sources:
+        unverified = self.status.value in ("chi-biet-qua-trich-dan", "chua-xac-minh")
+        if not self.local and not unverified and not self.sources:
             raise ValueError("văn bản có tình trạng hiệu lực phải có ít nhất một nguồn (sources)")
+        if self.status.value == "chua-xac-minh" and not self.sources and not self.status.note:
+            raise ValueError("văn bản chưa xác minh và không có nguồn phải ghi lý do trong status.note")
         return self

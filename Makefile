@@ -1,0 +1,44 @@
+# Two commands for a new user: `make serve` (or `make site`) and `make test`.
+# Each installs what it needs on a fresh Debian machine: a .venv with exact pins,
+# and Debian's chromium for the browser tests. Nothing is downloaded at run time.
+
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test validate schema bench browser clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
+	@python3 -c 'import venv, ensurepip' 2>/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv; }
+	python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -c requirements.lock -e '.[test]'
+	touch $@
+
+site: $(STAMP)
+	$(PY) -m generator build
+
+serve: $(STAMP)
+	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+
+validate: $(STAMP)
+	$(PY) -m generator validate
+
+schema: $(STAMP)
+	$(PY) -m generator schema
+
+# Debian's chromium for Playwright (never `playwright install`: it downloads a browser).
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+test: $(STAMP) browser
+	$(PY) -m pytest -q
+
+bench: $(STAMP) browser
+	$(PY) -m bench.run
+
+clean:
+	rm -rf site .site-new-* .site-old-* .pytest_cache

@@ -1,0 +1,56 @@
+"""Atomic site build: MkDocs writes into a temporary folder, post-build steps run
+there, and only a complete site replaces site/. A failed build leaves site/ as it was."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, PluginError
+
+from . import pipeline
+from .errors import ContentErrors
+
+# Steps run on the finished temporary site before the swap (e.g. the search index).
+POST_BUILD: list[Callable[[Path], None]] = []
+
+
+class BuildFailed(Exception):
+    """The site could not be built; the message is for the editor."""
+
+
+def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml") -> Path:
+    root = root.resolve()
+    site_dir = (site_dir or root / "site").resolve()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    # Content errors are reported before MkDocs starts: clearer, and nothing is written.
+    try:
+        pipeline.check(root)
+    except ContentErrors as exc:
+        raise BuildFailed(exc.report()) from None
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
+    try:
+        config = load_config(str(root / config_file), site_dir=str(tmp), strict=True)
+        try:
+            mkdocs_build(config)
+        except (Abort, PluginError) as exc:
+            raise BuildFailed(str(exc)) from None
+        for step in POST_BUILD:
+            step(tmp)
+        old = None
+        if site_dir.exists():
+            old = site_dir.with_name(f".site-old-{os.getpid()}")
+            site_dir.rename(old)
+        tmp.rename(site_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if tmp.exists():
+            shutil.rmtree(tmp, ignore_errors=True)
+    return site_dir

@@ -1,0 +1,43 @@
+"""Make data text inert inside generated Markdown.
+
+Every value printed by a template passes through `md_escape` (Jinja `finalize`), so an
+editor's text can never become HTML, a Markdown link, an attribute list or a heading:
+it is shown exactly as typed. Fragments built by our own filters are `Markup` and pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+# Characters that start Markdown or extension syntax, replaced by numeric entities
+# (Python-Markdown passes entities through; the browser shows the character).
+_ENTITIES = {
+    "[": "&#91;", "]": "&#93;", "{": "&#123;", "}": "&#125;", "*": "&#42;", "_": "&#95;",
+    "`": "&#96;", "\\": "&#92;", "|": "&#124;", "#": "&#35;", "~": "&#126;", "^": "&#94;",
+    "=": "&#61;", "!": "&#33;", "$": "&#36;", ":": "&#58;",
+}
+_TABLE = str.maketrans(_ENTITIES)
+_LEADING = re.compile(r"^(\s*)([-+>]|\d+\.)")
+_NEWLINES = re.compile(r"\s*\n\s*")
+
+
+def md_escape(value: object) -> Markup:
+    """Escape a data value for Markdown + HTML; Markup passes through unchanged."""
+    if value is None:
+        return Markup("")
+    if isinstance(value, Markup):
+        return value
+    if not isinstance(value, str):
+        value = str(value)
+    text = _NEWLINES.sub(" ", value)
+    text = str(escape(text)).translate(_TABLE)
+    # A value starting with "-", "+", ">" or "1." would open a list or quote.
+    text = _LEADING.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
+    return Markup(text)
+
+
+def attr_escape(value: object) -> str:
+    """Escape for an HTML attribute value written in a template."""
+    return str(escape("" if value is None else str(value)))

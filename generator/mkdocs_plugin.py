@@ -1,0 +1,98 @@
+"""The thin MkDocs glue: run the pipeline, add its pages in memory, watch the data.
+
+All logic lives in the pipeline; this plugin only hands MkDocs what it produced.
+Content errors become a PluginError, so `mkdocs build --strict` fails in CI.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import fragments, pipeline
+from .errors import ContentErrors
+from .history import last_changed
+from .render import TEMPLATES, Page
+from .textnorm import long_date
+
+log = logging.getLogger("mkdocs.plugins.generator")
+
+
+class PlansConfig(Config):
+    plans_dir = c.Type(str, default="plans")
+    """Folder of the YAML data, relative to mkdocs.yml.
+
+    ```yaml
+    plugins:
+      - plans:
+          plans_dir: plans
+    ```
+    """
+    edit_base = c.Type(str, default="")
+    """Web address that a repo-relative path is appended to for "Sửa trang này"
+    (the environment variable EDIT_BASE overrides it, e.g. in the deploy workflow).
+
+    ```yaml
+    plugins:
+      - plans:
+          edit_base: https://github.com/OWNER/REPO/edit/main/
+    ```
+    """
+
+
+class PlansPlugin(BasePlugin[PlansConfig]):
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        self.edit_base = os.environ.get("EDIT_BASE") or self.config.edit_base
+        self.pages: dict[str, Page] = {}
+        self.result: pipeline.Result | None = None
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        try:
+            self.result = pipeline.run(self.root, settings=dict(config.extra))
+        except ContentErrors as exc:
+            raise PluginError(exc.report()) from None
+        self.history = last_changed(self.root)
+        self.pages = {}
+        for page in self.result.pages:
+            if files.get_file_from_path(page.uri) is not None:
+                raise PluginError(f"docs/{page.uri} trùng với một trang được tạo từ dữ liệu; đổi tên tệp trong docs/.")
+            files.append(File.generated(config, page.uri, content=page.markdown))
+            self.pages[page.uri] = page
+        log.info("generator: %d trang được tạo từ dữ liệu", len(self.pages))
+        return files
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        assert self.result is not None
+        uri = page.file.src_uri
+        markdown = fragments.expand(markdown, self.result.graph, uri, dict(config.extra))
+        generated = self.pages.get(uri)
+        source = (generated.source if generated else f"{Path(config.docs_dir).name}/{uri}")
+        if source and self.edit_base:
+            page.edit_url = self.edit_base.rstrip("/") + "/" + source
+        else:
+            page.edit_url = None
+        changed = self.history.get(source) if source else None
+        if changed is None and generated is not None and generated.last_checked:
+            footer = f"Cập nhật lần cuối: {long_date(generated.last_checked)} (theo ngày kiểm tra dữ liệu)."
+        elif changed is not None:
+            footer = f"Cập nhật lần cuối: {long_date(changed)}."
+        else:
+            footer = ""
+        if footer:
+            markdown += f"\n\n<p class=\"last-updated\">{footer}</p>\n"
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.root / self.config.plans_dir))
+        server.watch(str(TEMPLATES))
+        return server

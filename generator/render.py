@@ -1,0 +1,155 @@
+"""Stage 4: render the linked graph into Markdown pages with Jinja templates.
+
+Python decides which pages exist and hands each template its entity and the graph;
+the templates decide how a page reads. All data text is escaped (see escape.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import jinja2
+from markupsafe import Markup
+
+from .escape import attr_escape, md_escape
+from .link import URL_FOLDERS, Graph, Segment, page_uri
+from .model.legal import LEGAL_TYPE_LABELS, RELATION_LABELS, STATUS_LABELS, NOT_IN_FORCE
+from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
+from .textnorm import long_date, short_date
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes, its Markdown, and the data file it comes from."""
+
+    uri: str  # relative to docs/, e.g. "ke-hoach/ke-hoach-5947-kh-ubnd-phan-thiet-2018.md"
+    markdown: str
+    source: str | None  # repo-relative data file, for "Sửa trang này"
+    last_checked: dt.date | None = None
+
+
+def _relative(from_uri: str, to_uri: str) -> str:
+    """Relative link between two docs URIs (MkDocs resolves .md links at build time)."""
+    target, _, anchor = to_uri.partition("#")
+    rel = posixpath.relpath(target, posixpath.dirname(from_uri) or ".") if target else ""
+    return rel + (f"#{anchor}" if anchor else "")
+
+
+class Renderer:
+    """Holds the Jinja environment and the graph; renders one page at a time."""
+
+    def __init__(self, graph: Graph, settings: dict[str, Any] | None = None):
+        self.graph = graph
+        self.settings = settings or {}
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+            # autoescape makes macro output Markup (trusted); finalize escapes every data
+            # value for Markdown as well as HTML before Jinja's own HTML escaping sees it.
+            autoescape=True,
+            finalize=md_escape,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(
+            long_date=long_date,
+            short_date=short_date,
+            attr=attr_escape,
+            doc_type=lambda v: DOC_TYPE_LABELS.get(v, v),
+            level=lambda v: LEVEL_LABELS.get(v, v),
+            legal_type=lambda v: LEGAL_TYPE_LABELS.get(v, v),
+            status_label=lambda v: STATUS_LABELS.get(v, v),
+            relation_label=lambda v: RELATION_LABELS.get(v, v),
+            number=_number,
+            md=md_escape,
+        )
+        self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE)
+
+    def _env_for(self, uri: str) -> jinja2.Environment:
+        env = self.env.overlay()
+
+        def link(kind: str, id_: str, anchor: str | None = None) -> str:
+            return _relative(uri, page_uri(kind, id_) + (f"#{anchor}" if anchor else ""))
+
+        def href(target: str) -> str:
+            return _relative(uri, target)
+
+        def rich(text: str, owner_id: str | None = None) -> Markup:
+            segments = self.graph.segments(owner_id, text) if owner_id else [Segment(text)]
+            out = []
+            for seg in segments:
+                body = md_escape(seg.text)
+                if seg.href:
+                    title = f' "{attr_escape(seg.title)}"' if seg.title else ""
+                    out.append(f"[{body}]({href(seg.href)}{title})")
+                else:
+                    out.append(body)
+            return Markup("".join(out))
+
+        def name_of(kind: str, id_: str) -> str:
+            entity = self.graph.of(kind).get(id_)
+            if entity is None:
+                return id_
+            return getattr(entity, "short_name", None) or getattr(entity, "name", None) or getattr(entity, "title", id_)
+
+        env.globals.update(link=link, href=href, name_of=name_of, page_uri=uri, hashes=lambda n: Markup("#" * n))
+        env.filters.update(rich=rich)
+        return env
+
+    def render(self, template: str, uri: str, **context: Any) -> str:
+        return self._env_for(uri).get_template(template).render(**context)
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+# ---------------------------------------------------------------------------
+# Page producers: each returns the pages of one section of the site.
+
+def plan_pages(r: Renderer) -> list[Page]:
+    pages = []
+    for plan in r.graph.plans():
+        uri = page_uri("documents", plan.id)
+        md = r.render("plan.md.j2", uri, plan=plan)
+        pages.append(Page(uri, md, r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
+        src_uri = f"nguon/{plan.id}.md"
+        source_path = r.graph.corpus.root / plan.provenance.source_file
+        text = source_path.read_text(encoding="utf-8") if source_path.is_file() else ""
+        pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, text=text), plan.provenance.source_file, plan.last_checked))
+    index_uri = f"{URL_FOLDERS['documents']}/index.md"
+    pages.append(Page(index_uri, r.render("plans_index.md.j2", index_uri, plans=r.graph.plans()), None))
+    return pages
+
+
+def agency_pages(r: Renderer) -> list[Page]:
+    pages = []
+    agencies = sorted(r.graph.of("agencies").values(), key=lambda a: a.name)
+    for agency in agencies:
+        uri = page_uri("agencies", agency.id)
+        pages.append(Page(uri, r.render("agency.md.j2", uri, agency=agency), r.graph.corpus.path_of("agencies", agency.id)))
+    index_uri = f"{URL_FOLDERS['agencies']}/index.md"
+    pages.append(Page(index_uri, r.render("agencies_index.md.j2", index_uri, agencies=agencies), None))
+    return pages
+
+
+# Section producers, in nav order. Issues add theirs here.
+PRODUCERS: list[Callable[[Renderer], list[Page]]] = [plan_pages, agency_pages]
+
+
+def render_site(graph: Graph, settings: dict[str, Any] | None = None) -> list[Page]:
+    """Every generated page of the site."""
+    renderer = Renderer(graph, settings)
+    pages: list[Page] = []
+    for produce in PRODUCERS:
+        pages += produce(renderer)
+    return pages
