@@ -79,6 +79,36 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from . import pipeline
+    from .errors import ContentErrors
+    from .export import export_files
+
+    try:
+        graph = pipeline.check(ROOT)
+    except ContentErrors as exc:
+        return _print_errors(exc.errors)
+    out = Path(args.out)
+    for name, content in export_files(graph).items():
+        path = out / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        print(path)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import new_plan
+
+    try:
+        path = new_plan(ROOT, args.id)
+    except ValueError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Đã tạo {path.relative_to(ROOT)}: điền các trường rồi chạy `python -m generator validate`.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -93,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="Tạo trang web vào site/ (nguyên khối: lỗi thì giữ bản cũ). / Build the site atomically.")
     p.add_argument("--site-dir", help="Thư mục đích (mặc định site/). / Output folder (default site/).")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("export", help="Xuất dữ liệu mở (JSON, CSV, lịch). / Export open data.")
+    p.add_argument("--out", default="out/du-lieu", help="Thư mục đích. / Output folder.")
+    p.set_defaults(func=cmd_export)
+    p = sub.add_parser("new", help="Tạo tệp khung có chú thích. / Write a commented skeleton.")
+    p.add_argument("what", choices=["plan"], help="Loại mục: plan (kế hoạch). / Kind of entry.")
+    p.add_argument("id", help="Mã mới, cũng là tên tệp, ví dụ ke-hoach-123-kh-ubnd-tinh-x-2026. / New id.")
+    p.set_defaults(func=cmd_new)
     p = sub.add_parser("schema", help="Tạo lại JSON Schema trong schema/. / Regenerate the JSON Schemas.")
     p.set_defaults(func=cmd_schema)
     return parser

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from markupsafe import Markup, escape
+from markupsafe import Markup, escape  # escape: attributes only
 
 # Characters that start Markdown or extension syntax, replaced by numeric entities
 # (Python-Markdown passes entities through; the browser shows the character).
@@ -18,7 +18,9 @@ _ENTITIES = {
     "`": "&#96;", "\\": "&#92;", "|": "&#124;", "#": "&#35;", "~": "&#126;", "^": "&#94;",
     "=": "&#61;", "!": "&#33;", "$": "&#36;", ":": "&#58;",
 }
-_TABLE = str.maketrans(_ENTITIES)
+# One pass over each character: HTML-special and Markdown-special characters become
+# entities together, so no entity is ever escaped twice.
+_TABLE = str.maketrans({**_ENTITIES, "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
 _LEADING = re.compile(r"^(\s*)([-+>]|\d+\.)")
 _NEWLINES = re.compile(r"\s*\n\s*")
 
@@ -32,7 +34,7 @@ def md_escape(value: object) -> Markup:
     if not isinstance(value, str):
         value = str(value)
     text = _NEWLINES.sub(" ", value)
-    text = str(escape(text)).translate(_TABLE)
+    text = text.translate(_TABLE)
     # A value starting with "-", "+", ">" or "1." would open a list or quote.
     text = _LEADING.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text)
     return Markup(text)

@@ -68,6 +68,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
                 raise PluginError(f"docs/{page.uri} trùng với một trang được tạo từ dữ liệu; đổi tên tệp trong docs/.")
             files.append(File.generated(config, page.uri, content=page.markdown))
             self.pages[page.uri] = page
+        from .export import export_files
+
+        for name, content in export_files(self.result.graph).items():
+            files.append(File.generated(config, f"du-lieu/{name}", content=content))
         log.info("generator: %d trang được tạo từ dữ liệu", len(self.pages))
         return files
 
@@ -76,6 +80,13 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         uri = page.file.src_uri
         markdown = fragments.expand(markdown, self.result.graph, uri, dict(config.extra))
         generated = self.pages.get(uri)
+        if generated is not None:
+            # MkDocs would take the title from the rendered <h1> as plain text, and the
+            # theme prints it unescaped into <title> and the nav. The Markdown heading
+            # of a generated page is already escaped by the renderer: use it as is.
+            first = markdown.lstrip().split("\n", 1)[0]
+            if first.startswith("# "):
+                page.meta["title"] = first[2:].strip()
         source = (generated.source if generated else f"{Path(config.docs_dir).name}/{uri}")
         if source and self.edit_base:
             page.edit_url = self.edit_base.rstrip("/") + "/" + source

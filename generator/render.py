@@ -10,13 +10,14 @@ import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
 from .escape import attr_escape, md_escape
-from .link import URL_FOLDERS, Graph, Segment, page_uri
+from .link import Graph, Segment, page_uri
+from .model.campaign import CAMPAIGN_KIND_LABELS
 from .model.legal import LEGAL_TYPE_LABELS, RELATION_LABELS, STATUS_LABELS, NOT_IN_FORCE
 from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
 from .textnorm import long_date, short_date
@@ -69,17 +70,19 @@ class Renderer:
             relation_label=lambda v: RELATION_LABELS.get(v, v),
             number=_number,
             md=md_escape,
+            campaign_kind=lambda v: CAMPAIGN_KIND_LABELS.get(v, v),
         )
         self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE)
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()
 
-        def link(kind: str, id_: str, anchor: str | None = None) -> str:
-            return _relative(uri, page_uri(kind, id_) + (f"#{anchor}" if anchor else ""))
+        # URLs are built from validated ids (ASCII letters, digits, hyphens): safe as is.
+        def link(kind: str, id_: str, anchor: str | None = None) -> Markup:
+            return Markup(_relative(uri, page_uri(kind, id_) + (f"#{anchor}" if anchor else "")))
 
-        def href(target: str) -> str:
-            return _relative(uri, target)
+        def href(target: str) -> Markup:
+            return Markup(_relative(uri, target))
 
         def rich(text: str, owner_id: str | None = None) -> Markup:
             segments = self.graph.segments(owner_id, text) if owner_id else [Segment(text)]
@@ -113,41 +116,10 @@ def _number(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
-# ---------------------------------------------------------------------------
-# Page producers: each returns the pages of one section of the site.
-
-def plan_pages(r: Renderer) -> list[Page]:
-    pages = []
-    for plan in r.graph.plans():
-        uri = page_uri("documents", plan.id)
-        md = r.render("plan.md.j2", uri, plan=plan)
-        pages.append(Page(uri, md, r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
-        src_uri = f"nguon/{plan.id}.md"
-        source_path = r.graph.corpus.root / plan.provenance.source_file
-        text = source_path.read_text(encoding="utf-8") if source_path.is_file() else ""
-        pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, text=text), plan.provenance.source_file, plan.last_checked))
-    index_uri = f"{URL_FOLDERS['documents']}/index.md"
-    pages.append(Page(index_uri, r.render("plans_index.md.j2", index_uri, plans=r.graph.plans()), None))
-    return pages
-
-
-def agency_pages(r: Renderer) -> list[Page]:
-    pages = []
-    agencies = sorted(r.graph.of("agencies").values(), key=lambda a: a.name)
-    for agency in agencies:
-        uri = page_uri("agencies", agency.id)
-        pages.append(Page(uri, r.render("agency.md.j2", uri, agency=agency), r.graph.corpus.path_of("agencies", agency.id)))
-    index_uri = f"{URL_FOLDERS['agencies']}/index.md"
-    pages.append(Page(index_uri, r.render("agencies_index.md.j2", index_uri, agencies=agencies), None))
-    return pages
-
-
-# Section producers, in nav order. Issues add theirs here.
-PRODUCERS: list[Callable[[Renderer], list[Page]]] = [plan_pages, agency_pages]
-
-
 def render_site(graph: Graph, settings: dict[str, Any] | None = None) -> list[Page]:
-    """Every generated page of the site."""
+    """Every generated page of the site, from the producers in generator/pages/."""
+    from .pages import PRODUCERS
+
     renderer = Renderer(graph, settings)
     pages: list[Page] = []
     for produce in PRODUCERS:

@@ -9,6 +9,7 @@ from .campaign import Campaign
 from .glossary import GlossaryEntry
 from .legal import LegalDoc
 from .plan import Plan
+from .service import ServiceEntry
 
 # Folder under plans/ → model of each file in it. One file, one entity.
 KINDS: dict[str, type[BaseModel]] = {
@@ -17,6 +18,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "agencies": Agency,
     "campaigns": Campaign,
     "glossary": GlossaryEntry,
+    "services": ServiceEntry,
 }
 
 __all__ = ["KINDS", "Agency", "LegalDoc", "Plan"]

@@ -1,0 +1,277 @@
+"""Support-services directory, after Open Referral HSDS 3.0 — with privacy for shelters.
+
+One file under plans/services/ = one organization and the services it runs (HSDS
+`organization` → `service`, each with `phone` and `location`). Two rules HSDS does not
+have, because this directory lists refuges for victims of violence:
+
+- a location may carry a street address or coordinates only when the operator itself
+  has made them public (`public_by_operator: true` and a `public_source`);
+- the number 1800 1567 (the old child-help line, replaced by 111 in 12/2017) is refused.
+
+Unknown stays unknown: hours and cost take the value "chua-xac-minh" when no source
+confirms them, and `free` stays null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from .common import Id, Model, Source
+
+# The value an editor writes when a fact has not been confirmed by a source.
+UNVERIFIED = "chua-xac-minh"
+UNVERIFIED_LABEL = "chưa xác minh"
+
+# Never published: the old child-help line, replaced by 111 in December 2017.
+FORBIDDEN_NUMBERS: dict[str, str] = {
+    "18001567": (
+        "1800 1567 là số cũ của đường dây hỗ trợ trẻ em, đã được thay bằng số 111 từ tháng 12/2017; "
+        "không được đăng số này như một đường dây trợ giúp. Xóa số này; nếu cần đường dây bảo vệ trẻ em, "
+        "dùng 111 (Tổng đài quốc gia bảo vệ trẻ em)"
+    ),
+}
+
+ServiceStatus = Literal["active", "inactive", "defunct", "temporarily-closed"]
+SERVICE_STATUS_LABELS: dict[str, str] = {
+    "active": "Đang hoạt động",
+    "inactive": "Không hoạt động",
+    "defunct": "Đã ngừng hẳn",
+    "temporarily-closed": "Tạm đóng cửa",
+}
+
+LocationType = Literal["physical", "postal", "virtual"]
+LOCATION_TYPE_LABELS: dict[str, str] = {
+    "physical": "Nơi đến trực tiếp",
+    "postal": "Địa chỉ gửi thư",
+    "virtual": "Trực tuyến / qua điện thoại",
+}
+
+_NUMBER_RE = re.compile(r"^[0-9]+(?: [0-9]+)*$")
+_DIGITS_RE = re.compile(r"\d")
+
+PRIVACY_MESSAGE = (
+    "địa chỉ cụ thể của nơi tạm lánh (số nhà, đường, tọa độ) không được công bố nếu đơn vị vận hành chưa công khai, "
+    "vì lộ địa chỉ có thể gây nguy hiểm cho người đang lánh nạn. Xóa {fields}; hoặc, nếu chính đơn vị vận hành "
+    "đã công bố địa chỉ này, đặt “public_by_operator: true” và ghi nguồn công bố vào “public_source”"
+)
+
+
+def unverified(value: str | None) -> bool:
+    """True when a text field holds the "not confirmed" marker (or nothing)."""
+    return value is None or value.strip().lower() == UNVERIFIED
+
+
+def shown(value: str | None) -> str:
+    """What a page shows for a field that may be unverified."""
+    return UNVERIFIED_LABEL if unverified(value) else value  # type: ignore[return-value]
+
+
+def _digits(text: str) -> str:
+    return "".join(_DIGITS_RE.findall(text))
+
+
+def _refuse_forbidden(text: str) -> None:
+    digits = _digits(text)
+    for number, message in FORBIDDEN_NUMBERS.items():
+        if number in digits:
+            raise ValueError(message)
+
+
+class Phone(Model):
+    """A number to call (HSDS `phone`), as a person dials it."""
+
+    number: str = Field(
+        description="Số điện thoại đúng như khi bấm gọi: chỉ chữ số, nhóm cách nhau bằng dấu cách. Không dùng dấu chấm, gạch nối hay mã quốc gia.",
+        examples=["111", "1900 969 680"],
+    )
+    label: str = Field(description="Số này dùng để làm gì, viết ngắn.", examples=["Tổng đài quốc gia bảo vệ trẻ em"])
+    hours: str = Field(
+        description="Giờ nhận cuộc gọi, viết bằng chữ (ví dụ “24/7”); ghi “chua-xac-minh” nếu chưa có nguồn xác nhận.",
+        examples=["24/7", "chua-xac-minh"],
+    )
+    free: bool | None = Field(
+        None,
+        description="true nếu gọi miễn phí, false nếu mất phí; để trống (null) nếu chưa xác minh.",
+        examples=[True, None],
+    )
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _number_as_text(cls, value: object) -> object:
+        # `number: 111` without quotes is read as an integer. Short numbers are safe to
+        # take back as text; a long one may have lost a leading 0 ("0241…" → 241…).
+        if isinstance(value, int) and not isinstance(value, bool):
+            if 0 < value < 1000:
+                return str(value)
+            raise ValueError(
+                "số điện thoại dài phải viết trong ngoặc kép hoặc tách nhóm bằng dấu cách "
+                "(ví dụ “1900 969 680”), để không mất chữ số 0 ở đầu"
+            )
+        return value
+
+    @field_validator("number")
+    @classmethod
+    def _dialable(cls, value: str) -> str:
+        _refuse_forbidden(value)
+        if not _NUMBER_RE.match(value):
+            raise ValueError(
+                f"số điện thoại “{value}” phải viết như khi bấm gọi: chỉ chữ số và dấu cách "
+                "(ví dụ “1900 969 680”), không có dấu chấm, gạch nối, ngoặc hay chữ"
+            )
+        return value
+
+    @field_validator("label", "hours")
+    @classmethod
+    def _no_forbidden_number(cls, value: str) -> str:
+        _refuse_forbidden(value)
+        return value
+
+    @property
+    def tel(self) -> str:
+        """The tel: URI for a link: "tel:1900969680"."""
+        return "tel:" + self.number.replace(" ", "")
+
+    @property
+    def hours_shown(self) -> str:
+        return shown(self.hours)
+
+
+class Location(Model):
+    """Where or how a service is delivered (HSDS `location`), kept coarse by default."""
+
+    type: LocationType = Field(
+        description="Loại: physical (nơi đến trực tiếp), postal (địa chỉ gửi thư), virtual (trực tuyến, qua điện thoại).",
+        examples=["physical"],
+    )
+    name: str = Field(description="Tên nơi đến, không kèm số nhà.", examples=["Trạm y tế xã"])
+    area: str = Field(
+        description="Địa bàn ở mức thô: tỉnh, hoặc xã/phường. Không ghi số nhà, thôn, tổ dân phố.",
+        examples=["tỉnh Lâm Đồng", "Toàn quốc"],
+    )
+    public_by_operator: bool = Field(
+        False,
+        description="true chỉ khi chính đơn vị vận hành đã công khai địa chỉ cụ thể của nơi này (cần ghi public_source).",
+        examples=[False],
+    )
+    public_source: Source | None = Field(
+        None,
+        description="Nguồn nơi đơn vị vận hành công bố địa chỉ cụ thể (bắt buộc nếu có street_address hoặc tọa độ).",
+    )
+    street_address: str | None = Field(
+        None,
+        description="Số nhà, đường. Chỉ ghi khi đơn vị vận hành đã công khai (public_by_operator: true và public_source). Nơi tạm lánh: để trống.",
+        examples=[None],
+    )
+    latitude: float | None = Field(None, description="Vĩ độ. Cùng điều kiện như street_address.", examples=[None])
+    longitude: float | None = Field(None, description="Kinh độ. Cùng điều kiện như street_address.", examples=[None])
+
+    @field_validator("street_address", "latitude", "longitude")
+    @classmethod
+    def _only_if_public(cls, value: object, info: ValidationInfo) -> object:
+        if value is None or value == "":
+            return None
+        if not (info.data.get("public_by_operator") is True and info.data.get("public_source") is not None):
+            raise ValueError(PRIVACY_MESSAGE.format(fields=f"“{info.field_name}”"))
+        if info.field_name == "latitude" and not -90 <= float(value) <= 90:  # type: ignore[arg-type]
+            raise ValueError("vĩ độ (latitude) phải nằm trong khoảng -90 đến 90")
+        if info.field_name == "longitude" and not -180 <= float(value) <= 180:  # type: ignore[arg-type]
+            raise ValueError("kinh độ (longitude) phải nằm trong khoảng -180 đến 180")
+        return value
+
+    @model_validator(mode="after")
+    def _both_coordinates(self) -> "Location":
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValueError("cần ghi cả vĩ độ (latitude) và kinh độ (longitude), hoặc bỏ cả hai")
+        return self
+
+    @property
+    def is_precise(self) -> bool:
+        """True when the location discloses more than its coarse area."""
+        return bool(self.street_address) or self.latitude is not None
+
+
+class Service(Model):
+    """One service an organization offers (HSDS `service`)."""
+
+    id: Id = Field(description="Mã dịch vụ, duy nhất trong tệp.", examples=["tong-dai-111-bao-ve-tre-em"])
+    name: str = Field(description="Tên dịch vụ như người dân gọi.", examples=["Tổng đài quốc gia bảo vệ trẻ em 111"])
+    description: str = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.")
+    who: str = Field(description="Ai có thể dùng dịch vụ.", examples=["Trẻ em và người lớn muốn báo tin về trẻ em bị xâm hại"])
+    how: str = Field(description="Làm sao để liên hệ hoặc tìm đến.", examples=["Gọi 111 bất cứ lúc nào."])
+    cost: str = Field(
+        description="Chi phí cho người dùng, bằng chữ; ghi “chua-xac-minh” nếu chưa có nguồn xác nhận.",
+        examples=["Miễn phí", "chua-xac-minh"],
+    )
+    languages: list[str] = Field(default_factory=list, description="Ngôn ngữ phục vụ, nếu có nguồn xác nhận.", examples=[["Tiếng Việt"]])
+    status: ServiceStatus = Field(
+        description="Tình trạng: active (đang hoạt động), inactive (không hoạt động), defunct (đã ngừng hẳn), temporarily-closed (tạm đóng cửa).",
+        examples=["active"],
+    )
+    phones: list[Phone] = Field(default_factory=list, description="Các số điện thoại của dịch vụ.")
+    locations: list[Location] = Field(default_factory=list, description="Nơi hoặc cách nhận dịch vụ (không ghi địa chỉ cụ thể của nơi tạm lánh).")
+
+    @property
+    def cost_shown(self) -> str:
+        return shown(self.cost)
+
+
+class Organization(Model):
+    """The organization behind the services (HSDS `organization`)."""
+
+    name: str = Field(description="Tên tổ chức, cơ quan.", examples=["Ngôi nhà Bình yên"])
+    description: str = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.")
+    website: str | None = Field(None, description="Trang web chính thức, nếu có (https://…).", examples=[None])
+
+    @field_validator("website")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://"):
+            raise ValueError(f"trang web “{value}” phải bắt đầu bằng “https://”")
+        return value
+
+
+class ServiceEntry(Model):
+    """A support organization and its services: one file under plans/services/."""
+
+    id: Id = Field(description="Mã mục, trùng tên tệp.", examples=["tong-dai-111"])
+    organization: Organization = Field(description="Tổ chức vận hành.")
+    services: list[Service] = Field(description="Các dịch vụ của tổ chức (ít nhất một).")
+    is_shelter: bool = Field(
+        description="true nếu tổ chức có nơi tạm lánh cho nạn nhân: địa chỉ cụ thể không bao giờ được đăng nếu đơn vị vận hành chưa công khai.",
+        examples=[False],
+    )
+    last_verified: dt.date = Field(description="Ngày kiểm tra thông tin lần cuối (YYYY-MM-DD).", examples=["2026-11-30"])
+    sources: list[Source] = Field(description="Nguồn xác nhận thông tin (ít nhất một).")
+    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên: điều chưa rõ, điều cần kiểm tra lại.")
+
+    @field_validator("services")
+    @classmethod
+    def _services_present_and_unique(cls, value: list[Service]) -> list[Service]:
+        if not value:
+            raise ValueError("cần ít nhất một dịch vụ trong “services”")
+        seen: set[str] = set()
+        for service in value:
+            if service.id in seen:
+                raise ValueError(f"mã dịch vụ “{service.id}” xuất hiện hai lần; mỗi dịch vụ cần một mã riêng")
+            seen.add(service.id)
+        return value
+
+    @field_validator("sources")
+    @classmethod
+    def _has_source(cls, value: list[Source]) -> list[Source]:
+        if not value:
+            raise ValueError("cần ít nhất một nguồn trong “sources”: số điện thoại và dịch vụ chỉ được đăng khi có nguồn")
+        return value
+
+    def help_lines(self) -> list[tuple[Service, Phone]]:
+        """Every (service, phone) pair, in file order, for a directory of help lines."""
+        return [(service, phone) for service in self.services for phone in service.phones]
+
+
+def stale(entry: ServiceEntry, today: dt.date, max_age_days: int) -> bool:
+    """True when the entry was last verified more than max_age_days before today."""
+    return (today - entry.last_verified).days > max_age_days

@@ -1,0 +1,12 @@
+"""The open-data page listing every downloadable file."""
+
+from __future__ import annotations
+
+from ..export import EXPORTS
+from ..render import Page, Renderer
+
+
+def open_data_pages(r: Renderer) -> list[Page]:
+    uri = "du-lieu/index.md"
+    files = [(name, description) for name, (description, _) in EXPORTS.items()]
+    return [Page(uri, r.render("open_data.md.j2", uri, files=files, kinds=list(r.graph.corpus.entities)), None)]

@@ -1,0 +1,64 @@
+"""`python -m generator new plan ID`: a commented skeleton an editor fills in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
+
+from .model.common import Id
+
+SKELETON = """\
+# yaml-language-server: $schema=../../schema/documents.json
+# Kế hoạch mới. Điền theo văn bản gốc; điều văn bản không ghi thì để trống (xóa dòng).
+# Xem mọi trường: trang “Hướng dẫn trường dữ liệu”. Kiểm tra: python -m generator validate
+id: {id}
+doc_type: ke-hoach            # ke-hoach | chuong-trinh | cong-van | huong-dan | quyet-dinh | bao-cao
+number:                       # số, ký hiệu, ví dụ 5947/KH-UBND; để trống nếu văn bản không ghi
+title: TÊN VĂN BẢN (TRÍCH YẾU) NHƯ VĂN BẢN GHI
+summary: Tóm tắt 2–4 câu bằng lời dễ hiểu cho người dân (ai, khi nào, ở đâu, để làm gì).
+issuer:
+  name: TÊN CƠ QUAN BAN HÀNH NHƯ VĂN BẢN GHI
+  agency:                     # mã trong plans/agencies/, nếu có
+  level: tinh                 # trung-uong | tinh | huyen | xa | co-quan
+locality:
+  name:                       # địa bàn khi ban hành
+  province:
+place:                        # nơi ban hành, ví dụ Phan Thiết
+issued_on:                    # NĂM-THÁNG-NGÀY, ví dụ 2018-05-17
+implements: []                # mã văn bản trong plans/legal/ mà kế hoạch này thực hiện
+preamble: []                  # đoạn mở đầu, chép nguyên văn
+purpose: []
+general_objectives: []
+specific_objectives: []       # - text: … ; targets: [ {{text: …, value: 100, unit: "%"}} ]
+sections:                     # các mục nhiệm vụ
+  - title: TÊN MỤC
+    tasks:
+      - text: NỘI DUNG NHIỆM VỤ, CHÉP NGUYÊN VĂN
+budget: []
+responsibilities: []          # - heading: Phòng …; agency: mã; duties: [ … ]
+reporting: []                 # - text: báo cáo 6 tháng trước ngày 10/6
+recipients: []                # nơi nhận
+signature:
+  authority:                  # ví dụ KT. CHỦ TỊCH
+  title:                      # ví dụ PHÓ CHỦ TỊCH
+  name:
+provenance:
+  source_file: plans/sources/TEN-TEP-VAN-BAN-GOC.txt
+  corrections: []             # - original: chữ gốc; corrected: chữ đúng; reason: lý do
+last_checked: {today}
+"""
+
+
+def new_plan(root: Path, id_: str) -> Path:
+    try:
+        TypeAdapter(Id).validate_python(id_)
+    except ValidationError:
+        raise ValueError(f"mã “{id_}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối") from None
+    path = root / "plans" / "documents" / f"{id_}.yaml"
+    if path.exists():
+        raise ValueError(f"{path.relative_to(root)} đã có; chọn mã khác")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(SKELETON.format(id=id_, today=dt.date.today().isoformat()), encoding="utf-8")
+    return path
