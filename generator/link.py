@@ -64,7 +64,6 @@ class Graph:
     campaign_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     texts: dict[tuple[str, str], list[Segment]] = field(default_factory=dict)  # (owner id, text) → segments
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # plan id → notices
-    reverse_relations: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
 
     def of(self, kind: str) -> dict[str, BaseModel]:
@@ -125,6 +124,79 @@ def _walk_sections(sections: list, path: tuple) -> Iterable[tuple[tuple, Any]]:
         yield from _walk_sections(section.sections, here + ("sections",))
 
 
+def _strings(value: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
+    """(loc, text) for every string inside a model, in field order."""
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(getattr(value, name), loc + (name,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _strings(item, loc + (i,))
+
+
+# Plan fields whose text is not prose to link inside (identifiers, headings, metadata).
+_NOT_PROSE = {"id", "number", "doc_type", "lead", "partners", "campaigns", "implements", "based_on", "provenance", "sources", "agency", "strategy", "topics", "recipients", "signature", "headings", "issuer", "locality"}
+
+
+def _annotate_texts(graph: Graph) -> list[ContentError]:
+    """Run every annotator over the prose of every plan; store linked segments."""
+    from .annotators import FACTORIES
+
+    annotators = [make(graph) for make in FACTORIES()]
+    errors: list[ContentError] = []
+    if not annotators:
+        return errors
+    for plan_id, plan in graph.of("documents").items():
+        for loc, text in _strings(plan, ()):
+            if any(part in _NOT_PROSE for part in loc if isinstance(part, str)):
+                continue
+            spans = []
+            for annotate in annotators:
+                found, errs = annotate(plan, loc, text)
+                spans += found
+                errors += errs
+            if not spans:
+                continue
+            spans.sort(key=lambda s: (s.start, -(s.end - s.start)))
+            segments, pos = [], 0
+            for span in spans:
+                if span.start < pos:
+                    continue  # overlaps an earlier, longer span
+                if span.start > pos:
+                    segments.append(Segment(text[pos:span.start]))
+                segments.append(Segment(text[span.start:span.end], span.href, span.title))
+                pos = span.end
+                if span.target:
+                    kind, target = span.target
+                    index = graph.cited_by if kind == "legal" else graph.campaign_mentions if kind == "campaigns" else None
+                    if index is not None:
+                        anchor = _anchor_for(graph, plan, loc)
+                        mention = Mention(plan_id, anchor, _short(text), "trich-dan")
+                        if mention not in index[target]:
+                            index[target].append(mention)
+            if pos < len(text):
+                segments.append(Segment(text[pos:]))
+            graph.texts[(plan_id, text)] = segments
+    return errors
+
+
+def _anchor_for(graph: Graph, plan: Any, loc: tuple) -> str | None:
+    """The task anchor for a loc inside sections[...].tasks[...], else None."""
+    if len(loc) > 1 and loc[0] == "responsibilities":
+        return f"trach-nhiem-{loc[1] + 1}"
+    node: Any = plan
+    anchor = None
+    for part in loc:
+        node = node[part] if isinstance(part, int) else getattr(node, part, None)
+        if node is None:
+            break
+        if (plan.id, id(node)) in graph.task_anchor:
+            anchor = graph.task_anchor[(plan.id, id(node))]
+    return anchor
+
+
 def link(corpus: Corpus) -> tuple[Graph, list[ContentError]]:
     """Resolve every reference; build reverse indexes; collect every dangling reference."""
     graph = Graph(corpus=corpus)
@@ -162,13 +234,19 @@ def link(corpus: Corpus) -> tuple[Graph, list[ContentError]]:
 
     for legal_id, doc in corpus.of("legal").items():
         for i, rel in enumerate(doc.relations):
-            if refs.check("legal", "legal", legal_id, ("relations", i, "target"), rel.target):
-                graph.reverse_relations[rel.target].append((rel.type, legal_id))
+            refs.check("legal", "legal", legal_id, ("relations", i, "target"), rel.target)
 
     for agency_id, agency in corpus.of("agencies").items():
         refs.check("agencies", "agencies", agency_id, ("parent",), agency.parent)
         for i, change in enumerate(agency.changes):
             refs.check("agencies", "agencies", agency_id, ("changes", i, "successor"), change.successor)
+
+    refs.errors += _annotate_texts(graph)
+    if not refs.errors:
+        from .annotators import NOTICES
+
+        for add_notices in NOTICES():
+            add_notices(graph)
 
     for agency_id, mentions in graph.agency_mentions.items():
         for mention in mentions:

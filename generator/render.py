@@ -85,9 +85,11 @@ class Renderer:
             return Markup(_relative(uri, target))
 
         def rich(text: str, owner_id: str | None = None) -> Markup:
-            segments = self.graph.segments(owner_id, text) if owner_id else [Segment(text)]
+            return segments(self.graph.segments(owner_id, text) if owner_id else [Segment(text)])
+
+        def segments(parts: list[Segment]) -> Markup:
             out = []
-            for seg in segments:
+            for seg in parts:
                 body = md_escape(seg.text)
                 if seg.href:
                     title = f' "{attr_escape(seg.title)}"' if seg.title else ""
@@ -103,7 +105,7 @@ class Renderer:
             return getattr(entity, "short_name", None) or getattr(entity, "name", None) or getattr(entity, "title", id_)
 
         env.globals.update(link=link, href=href, name_of=name_of, page_uri=uri, hashes=lambda n: Markup("#" * n))
-        env.filters.update(rich=rich)
+        env.filters.update(rich=rich, segments=segments)
         return env
 
     def render(self, template: str, uri: str, **context: Any) -> str:
