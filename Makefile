@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema bench browser clean
+.PHONY: site serve test validate schema bench bench-search browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
@@ -30,15 +30,28 @@ validate: $(STAMP)
 schema: $(STAMP)
 	$(PY) -m generator schema
 
-# Debian's chromium for Playwright (never `playwright install`: it downloads a browser).
-browser:
+# Debian's chromium for Playwright (never `playwright install`: it downloads a browser),
+# and the npm test tools (axe-core) from tests/browser/package-lock.json into its
+# gitignored node_modules; npm runs only when the lockfile is newer than the install.
+NPM_TOOLS := tests/browser/node_modules/.package-lock.json
+
+browser: $(NPM_TOOLS)
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+$(NPM_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
 bench: $(STAMP) browser
 	$(PY) -m bench.run
+
+# Bytes downloaded before the first search result, at 100 and 1,000 plans → docs/benchmarks.md.
+bench-search: $(STAMP) browser
+	$(PY) -m bench.search_transfer
 
 clean:
 	rm -rf site .site-new-* .site-old-* .pytest_cache

@@ -15,9 +15,10 @@ from mkdocs.exceptions import Abort, PluginError
 
 from . import pipeline
 from .errors import ContentErrors
+from .search_index import write_index
 
 # Steps run on the finished temporary site before the swap (e.g. the search index).
-POST_BUILD: list[Callable[[Path], None]] = []
+POST_BUILD: list[Callable[[Path], None]] = [write_index]
 
 
 class BuildFailed(Exception):

@@ -9,6 +9,7 @@ Movements, cuộc vận động and models without dates get no event.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Iterable
 
 from icalendar import Calendar, Event
@@ -118,3 +119,66 @@ def upcoming(campaigns: Iterable[Campaign], today: dt.date) -> list[tuple[dt.dat
                 found.append((occ[0], occ[1], campaign))
                 break
     return sorted(found, key=lambda item: (item[0] > today, item[0], item[2].id))
+
+
+# --- the year at a glance (calendar page, "Sắp diễn ra") ------------------------
+
+@dataclass(frozen=True)
+class YearEntry:
+    """One dated campaign placed in the year: what the calendar page and the
+    "Sắp diễn ra" list print, and the days the browser script reorders by."""
+
+    campaign: Campaign
+    start_month: int
+    start_day: int
+    end_month: int
+    end_day: int
+    spans_new_year: bool
+    dates: str  # "8/3" or "15/11 – 15/12"
+    start_label: str  # "15/11"
+    end_label: str  # "15/12": the last day, for "Đang diễn ra (đến 15/12)"
+    period: str  # as the source writes it, e.g. "từ ngày 15/11 đến ngày 15/12 hằng năm"
+
+    @property
+    def single_day(self) -> bool:
+        return (self.start_month, self.start_day) == (self.end_month, self.end_day)
+
+
+@dataclass(frozen=True)
+class MonthGroup:
+    """One month of the calendar page: campaigns starting in it, and those still
+    running from an earlier month."""
+
+    month: int
+    name: str
+    starting: list[YearEntry]
+    continuing: list[YearEntry]
+
+
+def year_entries(campaigns: Iterable[Campaign]) -> list[YearEntry]:
+    """Every dated campaign in calendar order from 1 January (ties by id)."""
+    entries = []
+    for campaign in campaigns:
+        rec = campaign.recurrence
+        if rec is None:
+            continue
+        start, end = _day_month(rec.start_day, rec.start_month), _day_month(rec.end_day, rec.end_month)
+        single = (rec.start_month, rec.start_day) == (rec.end_month, rec.end_day)
+        entries.append(YearEntry(campaign, rec.start_month, rec.start_day, rec.end_month, rec.end_day, rec.spans_new_year,
+                                 start if single else f"{start} – {end}", start, end, _period_text(campaign)))
+    return sorted(entries, key=lambda e: (e.start_month, e.start_day, e.campaign.id))
+
+
+def _months_touched(entry: YearEntry) -> list[int]:
+    """Months after the start month that the occurrence still runs in."""
+    months, month = [], entry.start_month
+    while month != entry.end_month:
+        month = month % 12 + 1
+        months.append(month)
+    return months
+
+
+def month_groups(entries: list[YearEntry]) -> list[MonthGroup]:
+    """Tháng 1 … Tháng 12, each with its starting and continuing entries."""
+    return [MonthGroup(month, f"Tháng {month}", [e for e in entries if e.start_month == month],
+                       [e for e in entries if month in _months_touched(e)]) for month in range(1, 13)]

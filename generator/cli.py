@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -21,6 +22,17 @@ def _print_errors(errors: list[ContentError]) -> int:
     return 1 if count else 0
 
 
+def _max_age_days() -> int:
+    """extra.verify_max_age_days from mkdocs.yml: the one place the setting lives."""
+    import yaml
+
+    try:
+        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        return int(config.get("extra", {}).get("verify_max_age_days", 180))
+    except (OSError, ValueError, yaml.YAMLError):
+        return 180
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .link import link
 
@@ -31,6 +43,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         wanted = {p.resolve() for p in only}
         link_errors = [e for e in link_errors if (ROOT / e.file).resolve() in wanted]
     errors += link_errors
+    if not only:
+        from .help_directory import freshness_warnings
+
+        errors += freshness_warnings(corpus, dt.date.today(), _max_age_days())
     code = _print_errors(errors)
     if code == 0:
         total = sum(len(v) for v in corpus.entities.values())

@@ -40,6 +40,18 @@ def md_escape(value: object) -> Markup:
     return Markup(text)
 
 
+_SAFE_URL = re.compile(r"^https?://[^\s<>\"'`]+$")
+
+
+def url_escape(value: object) -> Markup:
+    """A source URL for a Markdown link target: only http(s), with the characters that
+    would end or break the link target percent-encoded. Anything else becomes "#"."""
+    text = "" if value is None else str(value).strip()
+    if not _SAFE_URL.match(text):
+        return Markup("#")
+    return Markup(text.replace("(", "%28").replace(")", "%29").replace("[", "%5B").replace("]", "%5D"))
+
+
 def attr_escape(value: object) -> str:
     """Escape for an HTML attribute value written in a template."""
     return str(escape("" if value is None else str(value)))

@@ -68,6 +68,13 @@ def agencies_csv(graph: Graph) -> bytes:
     return _csv(["id", "ten", "cap", "dia_ban", "truc_thuoc", "thay_doi"], rows)
 
 
+def calendar_ics(graph: Graph, site_url: str | None = None) -> bytes:
+    """The iCalendar feed; events link to their pages only when the site address is known."""
+    from .calendar_feed import build_calendar
+
+    return build_calendar(graph.of("campaigns").values(), site_url or None)
+
+
 # File name → (what it holds, producer). Issues add theirs here.
 EXPORTS: dict[str, tuple[str, Callable[[Graph], bytes]]] = {
     "ke-hoach.json": ("Toàn bộ dữ liệu có cấu trúc của các kế hoạch (JSON)", plans_json),
@@ -76,12 +83,15 @@ EXPORTS: dict[str, tuple[str, Callable[[Graph], bytes]]] = {
     "van-ban.json": ("Văn bản pháp luật, chính sách được trích dẫn (JSON)", legal_json),
     "van-ban.csv": ("Văn bản pháp luật, chính sách và tình trạng hiệu lực (CSV)", legal_csv),
     "co-quan.csv": ("Cơ quan, tổ chức và các thay đổi từ năm 2025 (CSV)", agencies_csv),
+    "lich.ics": ("Lịch các ngày kỷ niệm, tháng hành động, lặp lại hằng năm, để đăng ký trong ứng dụng lịch (iCalendar)", calendar_ics),
 }
 
 
-def export_files(graph: Graph) -> dict[str, bytes]:
-    """Every open-data file, by name; JSON Schemas included."""
+def export_files(graph: Graph, site_url: str | None = None) -> dict[str, bytes]:
+    """Every open-data file, by name; JSON Schemas included. site_url (the plugin passes
+    config.site_url) makes the calendar's event links absolute; without it they are left out."""
     files = {name: produce(graph) for name, (_, produce) in EXPORTS.items()}
+    files["lich.ics"] = calendar_ics(graph, site_url)
     for kind in graph.corpus.entities:
         files[f"luoc-do/{kind}.json"] = schema_text(kind).encode("utf-8")
     return files

@@ -7,7 +7,7 @@ rendered from the graph in its place. Unknown names fail the build.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from .link import Graph
 from .render import Renderer
@@ -16,6 +16,21 @@ _MARKER = re.compile(r"^<!-- data: ([a-z0-9-]+) -->$", re.MULTILINE)
 
 # Fragment name → template under generator/templates/fragments/.
 FRAGMENTS: dict[str, str] = {}
+FRAGMENTS["sap-dien-ra"] = "fragments/upcoming.md.j2"  # home page: dated campaigns, reordered by upcoming.js
+FRAGMENTS["duong-day-tro-giup"] = "fragments/help_lines.md.j2"  # help page: the help-line directory
+
+# Fragment name → function(graph, settings) giving the template its prepared context.
+CONTEXT: dict[str, Callable[[Graph, dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _help_lines_context(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
+    from .help_directory import build_date, help_lines, stale_ids
+
+    services = graph.of("services")
+    return {"lines": help_lines(services), "stale": stale_ids(services, build_date(), int(settings.get("verify_max_age_days", 180)))}
+
+
+CONTEXT["duong-day-tro-giup"] = _help_lines_context
 
 
 def expand(markdown: str, graph: Graph, uri: str, settings: dict[str, Any]) -> str:
@@ -27,6 +42,7 @@ def expand(markdown: str, graph: Graph, uri: str, settings: dict[str, Any]) -> s
         name = match.group(1)
         if name not in FRAGMENTS:
             raise ValueError(f"docs/{uri}: không có đoạn dữ liệu “{name}” (có: {', '.join(sorted(FRAGMENTS)) or 'chưa có'})")
-        return renderer.render(FRAGMENTS[name], uri)
+        context = CONTEXT[name](graph, settings) if name in CONTEXT else {}
+        return renderer.render(FRAGMENTS[name], uri, **context)
 
     return _MARKER.sub(replace, markdown)

@@ -65,6 +65,7 @@ class Graph:
     texts: dict[tuple[str, str], list[Segment]] = field(default_factory=dict)  # (owner id, text) → segments
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # plan id → notices
     plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
+    calendar: list[Any] = field(default_factory=list)  # calendar_feed.YearEntry: dated campaigns in calendar order
 
     def of(self, kind: str) -> dict[str, BaseModel]:
         return self.corpus.of(kind)
@@ -240,6 +241,17 @@ def link(corpus: Corpus) -> tuple[Graph, list[ContentError]]:
         refs.check("agencies", "agencies", agency_id, ("parent",), agency.parent)
         for i, change in enumerate(agency.changes):
             refs.check("agencies", "agencies", agency_id, ("changes", i, "successor"), change.successor)
+
+    for campaign_id, campaign in corpus.of("campaigns").items():
+        if campaign.established_by:
+            refs.check("campaigns", "legal", campaign_id, ("established_by", "legal"), campaign.established_by.legal)
+        for i, organiser in enumerate(campaign.organisers):
+            refs.check("campaigns", "agencies", campaign_id, ("organisers", i, "agency"), organiser.agency)
+        for i, other in enumerate(campaign.related):
+            refs.check("campaigns", "campaigns", campaign_id, ("related", i), other)
+    from .calendar_feed import year_entries
+
+    graph.calendar = year_entries(corpus.of("campaigns").values())
 
     refs.errors += _annotate_texts(graph)
     if not refs.errors:

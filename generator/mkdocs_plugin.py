@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import fragments, pipeline
+from . import fragments, pipeline, search_index
+from .abbreviations import Abbreviations
 from .errors import ContentErrors
 from .history import last_changed
 from .render import TEMPLATES, Page
@@ -49,6 +50,7 @@ class PlansConfig(Config):
 
 
 class PlansPlugin(BasePlugin[PlansConfig]):
+    command: str | None = None  # set by on_startup
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.edit_base = os.environ.get("EDIT_BASE") or self.config.edit_base
@@ -56,12 +58,18 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         self.result: pipeline.Result | None = None
         return config
 
+    def on_startup(self, command, dirty):
+        # Set only when MkDocs runs from its own CLI (`mkdocs serve`/`build`); the atomic
+        # build (generator/build.py) indexes in its POST_BUILD step instead.
+        self.command = command
+
     def on_files(self, files: Files, config) -> Files:
         try:
             self.result = pipeline.run(self.root, settings=dict(config.extra))
         except ContentErrors as exc:
             raise PluginError(exc.report()) from None
         self.history = last_changed(self.root)
+        self.abbreviations = Abbreviations.from_graph(self.result.graph)
         self.pages = {}
         for page in self.result.pages:
             if files.get_file_from_path(page.uri) is not None:
@@ -70,7 +78,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
             self.pages[page.uri] = page
         from .export import export_files
 
-        for name, content in export_files(self.result.graph).items():
+        for name, content in export_files(self.result.graph, config.site_url).items():
             files.append(File.generated(config, f"du-lieu/{name}", content=content))
         log.info("generator: %d trang được tạo từ dữ liệu", len(self.pages))
         return files
@@ -80,6 +88,7 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         uri = page.file.src_uri
         markdown = fragments.expand(markdown, self.result.graph, uri, dict(config.extra))
         generated = self.pages.get(uri)
+        markdown = self.abbreviations.apply(markdown, uri, listed=generated is not None)
         if generated is not None:
             # MkDocs would take the title from the rendered <h1> as plain text, and the
             # theme prints it unescaped into <title> and the nav. The Markdown heading
@@ -102,6 +111,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):
         if footer:
             markdown += f"\n\n<p class=\"last-updated\">{footer}</p>\n"
         return markdown
+
+    def on_post_build(self, config):
+        if self.command:
+            search_index.write_index(Path(config.site_dir))
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.root / self.config.plans_dir))

@@ -15,11 +15,12 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .escape import attr_escape, md_escape
+from .escape import attr_escape, md_escape, url_escape
 from .link import Graph, Segment, page_uri
 from .model.campaign import CAMPAIGN_KIND_LABELS
 from .model.legal import LEGAL_TYPE_LABELS, RELATION_LABELS, STATUS_LABELS, NOT_IN_FORCE
 from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
+from .model.service import SERVICE_STATUS_LABELS
 from .textnorm import long_date, short_date
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -70,7 +71,9 @@ class Renderer:
             relation_label=lambda v: RELATION_LABELS.get(v, v),
             number=_number,
             md=md_escape,
+            url=url_escape,
             campaign_kind=lambda v: CAMPAIGN_KIND_LABELS.get(v, v),
+            service_status=lambda v: SERVICE_STATUS_LABELS.get(v, v),
         )
         self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE)
 

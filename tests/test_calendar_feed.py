@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from generator.calendar_feed import CALENDAR_NAME, REFERENCE_YEAR, build_calendar, upcoming
+from generator.calendar_feed import CALENDAR_NAME, REFERENCE_YEAR, build_calendar, month_groups, upcoming, year_entries
 from generator.corpus import load_corpus
 from generator.load import load_text
 from generator.model.campaign import Campaign
@@ -176,6 +176,34 @@ def test_spanning_new_year():
     ev = next(iter(Calendar.from_ical(build_calendar([campaign], None)).walk("VEVENT")))
     assert ev["DTSTART"].dt == dt.date(REFERENCE_YEAR, 12, 20)
     assert ev["DTEND"].dt == dt.date(REFERENCE_YEAR + 1, 1, 11)
+
+
+# --- the year at a glance ----------------------------------------------------
+
+def test_year_entries_in_calendar_order(campaigns):
+    entries = year_entries(campaigns.values())
+    assert {e.campaign.id for e in entries} == DATED
+    assert [(e.start_month, e.start_day) for e in entries] == sorted((e.start_month, e.start_day) for e in entries)
+    assert entries[0].campaign.id == "ngay-quoc-te-phu-nu" and entries[0].dates == "8/3" and entries[0].single_day
+    month = next(e for e in entries if e.campaign.id == "thang-hanh-dong-binh-dang-gioi")
+    assert (month.dates, month.start_label, month.end_label) == ("15/11 – 15/12", "15/11", "15/12")
+    assert month.period == "từ ngày 15/11 đến ngày 15/12 hằng năm" and not month.single_day
+
+
+def test_month_groups_with_continuing_entries(campaigns):
+    groups = month_groups(year_entries(campaigns.values()))
+    assert [g.name for g in groups] == [f"Tháng {m}" for m in range(1, 13)]
+    assert [e.campaign.id for e in groups[10].starting] == ["thang-hanh-dong-binh-dang-gioi", "ngay-xoa-bo-bao-luc-doi-voi-phu-nu"]
+    assert [e.campaign.id for e in groups[11].continuing] == ["thang-hanh-dong-binh-dang-gioi"]
+    assert not groups[0].starting and not groups[0].continuing
+
+
+def test_month_groups_across_new_year():
+    campaign = Campaign.model_validate(_minimal(
+        recurrence={"start_month": 11, "start_day": 20, "end_month": 1, "end_day": 10, "spans_new_year": True}))
+    groups = month_groups(year_entries([campaign]))
+    assert [g.month for g in groups if g.starting] == [11]
+    assert [g.month for g in groups if g.continuing] == [1, 12]
 
 
 # --- the model's checks, as an editor sees them -------------------------------

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, copy_project
+from helpers import ROOT, copy_project
 from generator.load import load_file
 from generator.model import Plan
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_cli
+from helpers import ROOT, copy_project, run_cli
 
 BAD = ROOT / "tests" / "bad"
 CASES = sorted(p for p in BAD.glob("*/*") if p.suffix in (".yaml", ".yml"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
+from helpers import ROOT
 from generator.corpus import data_files
 from generator.load import SCHEMA_LINE
 from generator.model import KINDS

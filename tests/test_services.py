@@ -222,9 +222,10 @@ def test_help_page_is_clean(path: Path) -> None:
     assert "http://" not in text and "https://" not in text  # nothing that looks like a third-party load
 
 
-def test_help_index_has_placeholder_and_emergency_box() -> None:
+def test_help_index_has_directory_marker_after_emergency_box() -> None:
     text = (ROOT / "docs" / "tro-giup" / "index.md").read_text(encoding="utf-8")
-    assert text.count("<!-- help-lines -->") == 1
-    assert text.index("Nếu bạn đang gặp nguy hiểm") < text.index("<!-- help-lines -->")
+    marker = "<!-- data: duong-day-tro-giup -->"
+    assert text.count(marker) == 1
+    assert text.index("Nếu bạn đang gặp nguy hiểm") < text.index(marker)
     assert "(tel:113)" in text and "(tel:115)" in text
     assert "dia-chi-tin-cay.md" in text and "an-toan.md" in text

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from helpers import ROOT
 from generator.corpus import load_corpus
 
 CORPUS, _ = load_corpus(ROOT)

@@ -28,9 +28,9 @@ class Annotate(Protocol):
 
 def _factories() -> list[Callable[[Any], Annotate]]:
     # Imported late: annotator modules import the link stage, which imports this package.
-    from . import legal_citations
+    from . import campaign_mentions, legal_citations
 
-    return [legal_citations.make]
+    return [legal_citations.make, campaign_mentions.make]
 
 
 def _notice_makers() -> list[Callable[[Any], None]]:

@@ -160,6 +160,7 @@ class Location(Model):
     public_source: Source | None = Field(
         None,
         description="Nguồn nơi đơn vị vận hành công bố địa chỉ cụ thể (bắt buộc nếu có street_address hoặc tọa độ).",
+        examples=[{"title": "Trang web của đơn vị vận hành", "note": "Trang liên hệ công bố địa chỉ văn phòng tư vấn."}],
     )
     street_address: str | None = Field(
         None,
@@ -199,7 +200,7 @@ class Service(Model):
 
     id: Id = Field(description="Mã dịch vụ, duy nhất trong tệp.", examples=["tong-dai-111-bao-ve-tre-em"])
     name: str = Field(description="Tên dịch vụ như người dân gọi.", examples=["Tổng đài quốc gia bảo vệ trẻ em 111"])
-    description: str = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.")
+    description: str = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.", examples=["Chỗ tạm lánh an toàn và tư vấn cho nạn nhân bạo lực gia đình."])
     who: str = Field(description="Ai có thể dùng dịch vụ.", examples=["Trẻ em và người lớn muốn báo tin về trẻ em bị xâm hại"])
     how: str = Field(description="Làm sao để liên hệ hoặc tìm đến.", examples=["Gọi 111 bất cứ lúc nào."])
     cost: str = Field(
@@ -211,8 +212,8 @@ class Service(Model):
         description="Tình trạng: active (đang hoạt động), inactive (không hoạt động), defunct (đã ngừng hẳn), temporarily-closed (tạm đóng cửa).",
         examples=["active"],
     )
-    phones: list[Phone] = Field(default_factory=list, description="Các số điện thoại của dịch vụ.")
-    locations: list[Location] = Field(default_factory=list, description="Nơi hoặc cách nhận dịch vụ (không ghi địa chỉ cụ thể của nơi tạm lánh).")
+    phones: list[Phone] = Field(default_factory=list, description="Các số điện thoại của dịch vụ.", examples=[[{"number": "111", "label": "Tổng đài quốc gia bảo vệ trẻ em", "hours": "24/7", "free": True}]])
+    locations: list[Location] = Field(default_factory=list, description="Nơi hoặc cách nhận dịch vụ (không ghi địa chỉ cụ thể của nơi tạm lánh).", examples=[[{"type": "physical", "name": "Trạm y tế xã", "area": "tỉnh Lâm Đồng"}]])
 
     @property
     def cost_shown(self) -> str:
@@ -223,7 +224,7 @@ class Organization(Model):
     """The organization behind the services (HSDS `organization`)."""
 
     name: str = Field(description="Tên tổ chức, cơ quan.", examples=["Ngôi nhà Bình yên"])
-    description: str = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.")
+    description: str = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.", examples=["Thuộc Trung tâm Phụ nữ và Phát triển của Hội Liên hiệp Phụ nữ Việt Nam."])
     website: str | None = Field(None, description="Trang web chính thức, nếu có (https://…).", examples=[None])
 
     @field_validator("website")
@@ -240,13 +241,18 @@ class ServiceEntry(Model):
     id: Id = Field(description="Mã mục, trùng tên tệp.", examples=["tong-dai-111"])
     organization: Organization = Field(description="Tổ chức vận hành.")
     services: list[Service] = Field(description="Các dịch vụ của tổ chức (ít nhất một).")
+    priority: int = Field(
+        100,
+        description="Thứ tự trên trang Tìm trợ giúp: số nhỏ đứng trước (số khẩn cấp nên là 1, 2…).",
+        examples=[1],
+    )
     is_shelter: bool = Field(
         description="true nếu tổ chức có nơi tạm lánh cho nạn nhân: địa chỉ cụ thể không bao giờ được đăng nếu đơn vị vận hành chưa công khai.",
         examples=[False],
     )
     last_verified: dt.date = Field(description="Ngày kiểm tra thông tin lần cuối (YYYY-MM-DD).", examples=["2026-11-30"])
-    sources: list[Source] = Field(description="Nguồn xác nhận thông tin (ít nhất một).")
-    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên: điều chưa rõ, điều cần kiểm tra lại.")
+    sources: list[Source] = Field(description="Nguồn xác nhận thông tin (ít nhất một).", examples=[[{"title": "plo.vn", "note": "Số 1900 969 680 của Ngôi nhà Bình yên, 24/7."}]])
+    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên: điều chưa rõ, điều cần kiểm tra lại.", examples=[["Chi phí cuộc gọi chưa được nguồn nào xác nhận."]])
 
     @field_validator("services")
     @classmethod

@@ -1,17 +1,73 @@
-"""Campaign, day and movement pages, and their index grouped by kind."""
+"""Campaign, day and movement pages, their index grouped by kind, and the year calendar."""
 
 from __future__ import annotations
 
-from ..link import URL_FOLDERS, page_uri
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..calendar_feed import month_groups
+from ..link import URL_FOLDERS, Graph, page_uri
 from ..model.campaign import CAMPAIGN_KIND_LABELS
 from ..render import Page, Renderer
 
+CALENDAR_URI = f"{URL_FOLDERS['campaigns']}/lich.md"
+FEED_URI = "du-lieu/lich.ics"
+
+
+@dataclass
+class PlanUse:
+    """One plan that names or declares a campaign: the tasks (anchors) where it does."""
+
+    plan: Any
+    places: list[tuple[str, str]] = field(default_factory=list)  # (anchor, label), document order
+
+
+def plan_uses(graph: Graph, campaign_id: str) -> list[PlanUse]:
+    """Plans that include a campaign, newest first; one entry per anchor (a task named
+    and declared is listed once). Mentions outside any anchor (e.g. the summary) still
+    list the plan."""
+    by_plan: dict[str, PlanUse] = {}
+    for mention in graph.campaign_mentions.get(campaign_id, []):
+        use = by_plan.setdefault(mention.plan_id, PlanUse(graph.of("documents")[mention.plan_id]))
+        if mention.anchor and all(anchor != mention.anchor for anchor, _ in use.places):
+            use.places.append((mention.anchor, mention.label))
+    for use in by_plan.values():
+        use.places.sort(key=lambda place: _anchor_order(graph, use.plan.id)(place[0]))
+    order = {plan.id: i for i, plan in enumerate(graph.plans())}
+    return sorted(by_plan.values(), key=lambda u: order[u.plan.id])
+
+
+def _anchor_order(graph: Graph, plan_id: str):
+    """Sort key for anchors of one plan page: tasks in document order, then the
+    responsibilities (trach-nhiem-N) in order."""
+    tasks = [anchor for (pid, _), anchor in graph.task_anchor.items() if pid == plan_id]
+
+    def key(anchor: str) -> tuple[int, int]:
+        if anchor in tasks:
+            return 0, tasks.index(anchor)
+        number = anchor.rsplit("-", 1)[-1]
+        return 1, int(number) if number.isdigit() else 0
+
+    return key
+
 
 def campaign_pages(r: Renderer) -> list[Page]:
-    campaigns = sorted(r.graph.of("campaigns").values(), key=lambda c: c.id)
-    pages = [Page(page_uri("campaigns", c.id), r.render("campaign.md.j2", page_uri("campaigns", c.id), c=c),
-                  r.graph.corpus.path_of("campaigns", c.id), c.last_checked) for c in campaigns]
+    graph = r.graph
+    campaigns = sorted(graph.of("campaigns").values(), key=lambda c: c.id)
+    entries = {e.campaign.id: e for e in graph.calendar}
+    pages = []
+    for c in campaigns:
+        uri = page_uri("campaigns", c.id)
+        if uri == CALENDAR_URI:
+            raise ValueError(f"plans/campaigns/{c.id}.yaml: mã “{c.id}” trùng với trang lịch; đặt mã khác")
+        body = r.render("campaign.md.j2", uri, c=c, entry=entries.get(c.id), uses=plan_uses(graph, c.id),
+                        feed=FEED_URI, calendar=CALENDAR_URI)
+        pages.append(Page(uri, body, graph.corpus.path_of("campaigns", c.id), c.last_checked))
     groups = [(kind, [c for c in campaigns if c.kind == kind]) for kind in CAMPAIGN_KIND_LABELS]
+    undated = [(kind, [c for c in items if c.recurrence is None]) for kind, items in groups]
     uri = f"{URL_FOLDERS['campaigns']}/index.md"
-    pages.append(Page(uri, r.render("campaigns_index.md.j2", uri, groups=[g for g in groups if g[1]]), None))
+    pages.append(Page(uri, r.render("campaigns_index.md.j2", uri, groups=[g for g in groups if g[1]], entries=entries,
+                                    calendar=CALENDAR_URI, feed=FEED_URI), None))
+    pages.append(Page(CALENDAR_URI, r.render("campaign_calendar.md.j2", CALENDAR_URI, months=month_groups(graph.calendar),
+                                              undated=[g for g in undated if g[1]], feed=FEED_URI), None))
     return pages

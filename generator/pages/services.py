@@ -1,0 +1,19 @@
+"""Support-service directory pages (tro-giup/danh-ba/), one per entry, and their index."""
+
+from __future__ import annotations
+
+from ..help_directory import build_date, entries_in_order, stale_ids
+from ..link import URL_FOLDERS, page_uri
+from ..render import Page, Renderer
+
+
+def service_pages(r: Renderer) -> list[Page]:
+    services = r.graph.of("services")
+    max_age = int(r.settings.get("verify_max_age_days", 180))
+    stale = stale_ids(services, build_date(), max_age)
+    entries = entries_in_order(services)
+    pages = [Page(page_uri("services", e.id), r.render("service.md.j2", page_uri("services", e.id), entry=e, stale=e.id in stale, max_age=max_age),
+                  r.graph.corpus.path_of("services", e.id), e.last_verified) for e in entries]
+    uri = f"{URL_FOLDERS['services']}/index.md"
+    pages.append(Page(uri, r.render("services_index.md.j2", uri, entries=entries, stale=stale), None))
+    return pages

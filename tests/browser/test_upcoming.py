@@ -1,0 +1,104 @@
+"""The home page's "Sắp diễn ra" list and the campaign pages' copy button, in chromium,
+against the real built site. The visitor's date is set with Playwright's clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TZ = "Asia/Ho_Chi_Minh"
+ACTION_MONTH = "chien-dich/thang-hanh-dong-binh-dang-gioi/"
+NOV_25 = "chien-dich/ngay-xoa-bo-bao-luc-doi-voi-phu-nu/"
+MARCH_8 = "chien-dich/ngay-quoc-te-phu-nu/"
+
+
+def _items(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        "[data-upcoming] > li",
+        "items => items.map(li => ({href: li.querySelector('a').getAttribute('href'),"
+        " status: li.querySelector('[data-upcoming-status]').textContent.trim(),"
+        " date: li.querySelector('.upcoming__date').textContent.trim(),"
+        " start: [+li.dataset.startMonth, +li.dataset.startDay]}))")
+
+
+def _home_on(make_context, site_server, when: dt.datetime):
+    context = make_context(timezone_id=TZ)
+    page = context.new_page()
+    page.clock.set_fixed_time(when)
+    page.goto(site_server)
+    return context, page
+
+
+def test_during_action_month(make_context, site_server):
+    context, page = _home_on(make_context, site_server, dt.datetime(2026, 11, 20, 9, 0))
+    items = _items(page)
+    assert items[0]["href"] == ACTION_MONTH
+    assert items[0]["status"] == "Đang diễn ra (đến 15/12)"
+    assert items[1]["href"] == NOV_25
+    assert items[1]["status"] == "còn 5 ngày"
+    # Everything else is next year, in order; nothing is dropped.
+    assert items[2]["href"] == MARCH_8 and items[2]["status"] == "còn 108 ngày"
+    assert all(i["status"].startswith("còn ") for i in items[1:])
+    assert len(items) == 7
+    assert "20/11/2026" in page.text_content("[data-upcoming-caption]")
+    assert page.locator("[data-upcoming] > li").first.evaluate("li => li.classList.contains('upcoming--ongoing')")
+    assert not context.blocked, context.blocked
+
+
+def test_in_january_next_is_march_8(make_context, site_server):
+    context, page = _home_on(make_context, site_server, dt.datetime(2027, 1, 5, 9, 0))
+    items = _items(page)
+    assert items[0]["href"] == MARCH_8
+    assert items[0]["status"] == "còn 62 ngày"
+    assert not any(i["status"].startswith("Đang diễn ra") for i in items)
+    starts = [tuple(i["start"]) for i in items]
+    assert starts == sorted(starts)  # in January every item is still ahead this year
+
+
+def test_without_javascript_full_year_in_calendar_order(make_context, site_server):
+    context = make_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server)
+    items = _items(page)
+    assert len(items) == 7
+    assert [tuple(i["start"]) for i in items] == sorted(tuple(i["start"]) for i in items)
+    assert items[0]["href"] == MARCH_8 and items[0]["date"] == "8/3"
+    assert items[-1]["href"] == NOV_25 and items[-1]["date"] == "25/11"
+    assert all(i["status"] == "" for i in items)
+    assert "theo thứ tự lịch từ ngày 1/1" in page.text_content("[data-upcoming-caption]")
+    assert page.get_by_role("link", name="Đăng ký / tải lịch (.ics)").count() == 1
+
+
+def test_links_of_the_list_open_campaign_pages(make_context, site_server):
+    context, page = _home_on(make_context, site_server, dt.datetime(2026, 11, 20, 9, 0))
+    page.locator("[data-upcoming] > li a").first.click()
+    page.wait_for_url(f"{site_server}{ACTION_MONTH}")
+    assert page.locator("h1").first.text_content().startswith("Tháng hành động vì bình đẳng giới")
+
+
+def test_copy_button_copies_and_announces(make_context, site_server):
+    context = make_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_server.rstrip("/"))
+    page = context.new_page()
+    page.goto(site_server + ACTION_MONTH)
+    quote = page.locator("[data-copy-message]").first
+    expected = quote.locator("p").text_content().strip()
+    button = quote.get_by_role("button", name="Chép")
+    assert button.get_attribute("aria-describedby") == "thong-diep-1"
+    button.click()
+    status = quote.locator("[role=status]")
+    assert status.get_attribute("aria-live") == "polite"
+    page.wait_for_function("el => el.textContent === 'Đã chép'", arg=status.element_handle())
+    assert page.evaluate("navigator.clipboard.readText()") == expected
+
+
+def test_key_messages_are_plain_text_without_javascript(make_context, site_server):
+    context = make_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_server + ACTION_MONTH)
+    assert page.locator("[data-copy-message]").count() == 2
+    assert page.locator("[data-copy-message] button").count() == 0
+    assert "15/11 đến ngày 15/12" in page.locator("[data-copy-message] p").first.text_content()
