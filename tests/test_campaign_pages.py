@@ -159,6 +159,10 @@ def test_campaign_pages_list_declared_tasks_once(built_site: Path) -> None:
     hrefs = [a["href"] for a in _content(page).find("h2", id="trong-cac-ke-hoach").find_next_sibling().select("a[href]")]
     assert hrefs.count(f"../../ke-hoach/{BIM_SON}/#ngay-ky-niem") == 1
     assert "../../ke-hoach/ke-hoach-vstbpn-mttq-tinh-2018/#ngay-ky-niem" in hrefs
+    page = built_site / "chien-dich" / "thang-hanh-dong-binh-dang-gioi" / "index.html"
+    hrefs = [a["href"] for a in _content(page).find("h2", id="trong-cac-ke-hoach").find_next_sibling().select("a[href]")]
+    in_5947 = [h.split("#")[1] for h in hrefs if "ke-hoach-5947" in h and "#" in h]
+    assert in_5947 == ["tuyen-truyen-thang-hanh-dong", "trach-nhiem-1", "trach-nhiem-6"]  # page order
 
 
 def test_every_plan_mention_resolves(built_site: Path) -> None:

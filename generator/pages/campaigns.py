@@ -22,45 +22,44 @@ class PlanUse:
     places: list[tuple[str, str]] = field(default_factory=list)  # (anchor, label), document order
 
 
-def plan_uses(graph: Graph, campaign_id: str) -> list[PlanUse]:
+def anchor_ranks(graph: Graph) -> dict[tuple[str, str], tuple[int, int]]:
+    """(plan id, anchor) → place on the plan page: tasks in document order, then the
+    responsibilities (trach-nhiem-N). Computed once for all campaign pages."""
+    ranks: dict[tuple[str, str], tuple[int, int]] = {}
+    for n, ((plan_id, _), anchor) in enumerate(graph.task_anchor.items()):
+        ranks[(plan_id, anchor)] = (0, n)
+    for plan_id, plan in graph.of("documents").items():
+        for i in range(len(plan.responsibilities)):
+            ranks[(plan_id, f"trach-nhiem-{i + 1}")] = (1, i)
+    return ranks
+
+
+def plan_uses(graph: Graph, campaign_id: str, ranks: dict[tuple[str, str], tuple[int, int]]) -> list[PlanUse]:
     """Plans that include a campaign, newest first; one entry per anchor (a task named
-    and declared is listed once). Mentions outside any anchor (e.g. the summary) still
-    list the plan."""
+    and declared is listed once), in page order. Mentions outside any anchor (e.g. the
+    summary) still list the plan."""
     by_plan: dict[str, PlanUse] = {}
     for mention in graph.campaign_mentions.get(campaign_id, []):
         use = by_plan.setdefault(mention.plan_id, PlanUse(graph.of("documents")[mention.plan_id]))
         if mention.anchor and all(anchor != mention.anchor for anchor, _ in use.places):
             use.places.append((mention.anchor, mention.label))
     for use in by_plan.values():
-        use.places.sort(key=lambda place: _anchor_order(graph, use.plan.id)(place[0]))
+        use.places.sort(key=lambda place: ranks.get((use.plan.id, place[0]), (2, 0)))
     order = {plan.id: i for i, plan in enumerate(graph.plans())}
     return sorted(by_plan.values(), key=lambda u: order[u.plan.id])
-
-
-def _anchor_order(graph: Graph, plan_id: str):
-    """Sort key for anchors of one plan page: tasks in document order, then the
-    responsibilities (trach-nhiem-N) in order."""
-    tasks = [anchor for (pid, _), anchor in graph.task_anchor.items() if pid == plan_id]
-
-    def key(anchor: str) -> tuple[int, int]:
-        if anchor in tasks:
-            return 0, tasks.index(anchor)
-        number = anchor.rsplit("-", 1)[-1]
-        return 1, int(number) if number.isdigit() else 0
-
-    return key
 
 
 def campaign_pages(r: Renderer) -> list[Page]:
     graph = r.graph
     campaigns = sorted(graph.of("campaigns").values(), key=lambda c: c.id)
     entries = {e.campaign.id: e for e in graph.calendar}
+    ranks = anchor_ranks(graph)
     pages = []
     for c in campaigns:
         uri = page_uri("campaigns", c.id)
         if uri == CALENDAR_URI:
             raise ValueError(f"plans/campaigns/{c.id}.yaml: mã “{c.id}” trùng với trang lịch; đặt mã khác")
-        body = r.render("campaign.md.j2", uri, c=c, entry=entries.get(c.id), uses=plan_uses(graph, c.id),
+        body = r.render("campaign.md.j2", uri, c=c, entry=entries.get(c.id), uses=plan_uses(graph, c.id, ranks),
                         feed=FEED_URI, calendar=CALENDAR_URI)
         pages.append(Page(uri, body, graph.corpus.path_of("campaigns", c.id), c.last_checked))
     groups = [(kind, [c for c in campaigns if c.kind == kind]) for kind in CAMPAIGN_KIND_LABELS]

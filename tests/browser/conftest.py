@@ -2,7 +2,7 @@
 
 - `site_server`: base URL ("http://127.0.0.1:PORT/") of the session's built site
   (tests/conftest.py `built_site`), served by http.server in a thread on a free port.
-- `browser`: chromium through Playwright, offline flags, session-scoped. Never
+- `browser`: chromium through Playwright, offline flags, one per test module. Never
   `playwright install`: it downloads a browser.
 - `make_context(**options)`: a new browser context in which every request that is not
   to 127.0.0.1 is aborted and recorded in `context.blocked` (the site must load nothing
@@ -40,7 +40,9 @@ def site_server(built_site: Path):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
+# Module scope: Playwright's sync API allows one running instance per thread, and some
+# modules start their own (test_quick_exit.py); each module's browser closes with it.
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium is not installed (make browser)")
