@@ -46,7 +46,17 @@ $(NPM_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 test: $(STAMP) browser
 	$(PY) -m pytest -q
 
-bench: $(STAMP) browser
+# Lighthouse for `make bench`, pinned in bench/package-lock.json, into the gitignored
+# bench/node_modules; npm runs only when the lockfile is newer than the install.
+BENCH_TOOLS := bench/node_modules/.package-lock.json
+
+$(BENCH_TOOLS): bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Scale, build time, page weight and Lighthouse → bench/results/latest.json, docs/benchmarks.md.
+bench: $(STAMP) browser $(BENCH_TOOLS)
 	$(PY) -m bench.run
 
 # Bytes downloaded before the first search result, at 100 and 1,000 plans → docs/benchmarks.md.

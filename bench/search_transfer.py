@@ -80,7 +80,7 @@ class Query:
 @dataclass
 class Run:
     plans: int
-    pages_indexed: int
+    records: int  # search results the index can return
     build_seconds: float
     index_seconds: float
     bundle_bytes: int
@@ -180,9 +180,10 @@ def measure(browser, url: str, page_path: str, counter: Counter, query: Query) -
         started = time.perf_counter()
         page.keyboard.press("/")
         page.keyboard.type(query.text)
-        page.wait_for_function(
-            "document.querySelector('.md-search-result__item') || "
-            "document.querySelector('.md-search-result__meta').textContent.includes('Không')", timeout=60_000)
+        # The results of the whole query (search.js marks what is on screen; results of a
+        # prefix typed on the way may show first and would stop the count too early).
+        page.wait_for_function("q => document.querySelector('[data-search-result]').dataset.query === q",
+                               arg=query.text.strip(), timeout=60_000)
         query.seconds = round(time.perf_counter() - started, 2)
         sent = counter.take()
         query.results = page.locator(".md-search-result__item").count()
@@ -204,14 +205,17 @@ def page_weight(browser, url: str, page_path: str, counter: Counter) -> int:
         context.close()
 
 
-def run(plans: int, browser) -> Run:
+def run(plans: int, browser, reuse: bool = False) -> Run:
     from generator.build import build_site
     from generator.search_index import write_index
 
-    project = write_project(plans, WORK / f"corpus-{plans}")
-    started = time.perf_counter()
-    build_site(project, project / "site")
-    build_seconds = time.perf_counter() - started
+    project = WORK / f"corpus-{plans}"
+    build_seconds = 0.0
+    if not (reuse and (project / "site").is_dir()):
+        write_project(plans, project)
+        started = time.perf_counter()
+        build_site(project, project / "site")
+        build_seconds = time.perf_counter() - started
     started = time.perf_counter()
     stats = write_index(project / "site")
     index_seconds = time.perf_counter() - started
@@ -221,7 +225,7 @@ def run(plans: int, browser) -> Run:
     server, url = serve(project / "site", counter)
     try:
         plan_page = f"ke-hoach/{sample['id']}/"
-        result = Run(plans, stats.pages, round(build_seconds, 1), round(index_seconds, 1), stats.bundle_bytes,
+        result = Run(plans, stats.records, round(build_seconds, 1), round(index_seconds, 1), stats.bundle_bytes,
                      page_weight(browser, url, plan_page, counter))
         for kind, text in QUERIES:
             query = Query(kind, text.format(**values))
@@ -269,7 +273,10 @@ def verdict(result: Run) -> dict[str, object]:
 def write_doc(runs: list[Run], info: dict[str, str], command: str) -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent)), autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
-    env.filters["kb"] = lambda b: f"{b / 1000:,.1f}".replace(",", " ").replace(".", ",")
+    # Vietnamese number style: 1.234,5
+    env.filters["kb"] = lambda b: f"{b / 1000:,.1f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    env.filters["dec"] = lambda x: f"{x:.1f}".replace(".", ",")
+    env.filters["count"] = lambda n: f"{n:,}".replace(",", ".")
     judged = {r.plans: verdict(r) for r in runs}
     section = env.get_template("search_transfer.md.j2").render(
         runs=runs, info=info, command=command, judged=judged,
@@ -287,7 +294,17 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plans", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep an already built corpus site and only index it again (for tuning the index)")
+    parser.add_argument("--doc-only", action="store_true",
+                        help="only write docs/benchmarks.md again from bench/results/search_transfer.json")
     args = parser.parse_args(argv)
+    if args.doc_only:
+        saved = json.loads(RESULTS.read_text(encoding="utf-8"))
+        runs = [Run(**{k: v for k, v in r.items() if k not in ("queries", "median", "max")},
+                    queries=[Query(**q) for q in r["queries"]]) for r in saved["runs"]]
+        write_doc(runs, saved["machine"], saved["command"])
+        return 0
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from playwright.sync_api import sync_playwright
 
@@ -298,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
             info = machine(browser.version)
             for plans in args.plans:
                 print(f"{plans} plans: building and indexing…", flush=True)
-                runs.append(run(plans, browser))
+                runs.append(run(plans, browser, args.reuse))
         finally:
             browser.close()
     command = "make bench-search  # = " + " ".join([".venv/bin/python -m bench.search_transfer", "--plans", *map(str, args.plans)])

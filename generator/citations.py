@@ -154,14 +154,22 @@ def _fold_char(ch: str) -> str:
     return folded if len(folded) == 1 else ch.lower()[:1] or ch
 
 
-@lru_cache(maxsize=4096)
-def _fold_char_cached(ch: str) -> str:
-    return _fold_char(ch)
+class _FoldTable(dict):
+    """A str.translate table filled on first use with each character's one-character fold.
+
+    (A per-character generator was 10 million Python calls at 1,000 plans.)"""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = folded = _fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable()
 
 
 def _fold_same_length(text: str) -> str:
     """Lowercase, diacritic-free copy of text with the same length (offsets stay valid)."""
-    return "".join(_fold_char_cached(ch) for ch in text)
+    return text.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=1024)
@@ -170,6 +178,13 @@ def _alias_pattern(alias: str) -> re.Pattern[str] | None:
     if not tokens:
         return None
     return re.compile(r"(?<!\w)" + _ALIAS_SEP.join(map(re.escape, tokens)) + r"(?!\w)")
+
+
+@lru_cache(maxsize=1024)
+def _alias_word(alias: str) -> str:
+    """The alias's longest folded word: text without it cannot match (a cheap pre-check,
+    since most aliases occur in few texts; the regex costs 20× more than `in`)."""
+    return max(re.findall(r"\w+", _fold_same_length(nfc(alias))), key=len, default="")
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -192,7 +207,7 @@ def find_citations(text: str, aliases: dict[str, str] | None = None) -> list[Cit
         candidates: list[tuple[int, int, str]] = []
         for alias in aliases:
             pattern = _alias_pattern(alias)
-            if pattern is not None:
+            if pattern is not None and _alias_word(alias) in folded:
                 candidates += [(m.start(), m.end(), alias) for m in pattern.finditer(folded)]
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         for start, end, alias in candidates:

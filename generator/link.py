@@ -147,6 +147,10 @@ def _annotate_texts(graph: Graph) -> list[ContentError]:
 
     annotators = [make(graph) for make in FACTORIES()]
     errors: list[ContentError] = []
+    # Mentions already indexed, per target: a set, because a law cited by every plan
+    # made `mention not in index[target]` a linear scan, O(n²) in plans (12 million
+    # comparisons, half of the link stage, at 1,000 plans; docs/benchmarks.md).
+    indexed: set[tuple[str, str, Mention]] = set()
     if not annotators:
         return errors
     for plan_id, plan in graph.of("documents").items():
@@ -175,7 +179,8 @@ def _annotate_texts(graph: Graph) -> list[ContentError]:
                     if index is not None:
                         anchor = _anchor_for(graph, plan, loc)
                         mention = Mention(plan_id, anchor, _short(text), "trich-dan")
-                        if mention not in index[target]:
+                        if (kind, target, mention) not in indexed:
+                            indexed.add((kind, target, mention))
                             index[target].append(mention)
             if pos < len(text):
                 segments.append(Segment(text[pos:]))

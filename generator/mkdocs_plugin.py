@@ -51,6 +51,9 @@ class PlansConfig(Config):
 
 class PlansPlugin(BasePlugin[PlansConfig]):
     command: str | None = None  # set by on_startup
+    # A graph that generator/build.py has just loaded and linked; used once, by on_files.
+    prechecked: pipeline.Graph | None = None
+
     def on_config(self, config):
         self.root = Path(config.config_file_path).resolve().parent
         self.edit_base = os.environ.get("EDIT_BASE") or self.config.edit_base
@@ -65,7 +68,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):
 
     def on_files(self, files: Files, config) -> Files:
         try:
-            self.result = pipeline.run(self.root, settings=dict(config.extra))
+            graph, self.prechecked = self.prechecked, None
+            self.result = pipeline.run(self.root, settings=dict(config.extra), graph=graph)
         except ContentErrors as exc:
             raise PluginError(exc.report()) from None
         self.history = last_changed(self.root)

@@ -28,7 +28,9 @@ def check(root: Path) -> Graph:
     return graph
 
 
-def run(root: Path, settings: dict[str, Any] | None = None) -> Result:
-    """Everything the site needs from the data, or ContentErrors."""
-    graph = check(root)
+def run(root: Path, settings: dict[str, Any] | None = None, graph: Graph | None = None) -> Result:
+    """Everything the site needs from the data, or ContentErrors.
+
+    graph: the result of check(root) when the caller has just run it (the atomic build)."""
+    graph = graph or check(root)
     return Result(graph, render_site(graph, settings))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +37,49 @@ class Page:
     last_checked: dt.date | None = None
 
 
+@lru_cache(maxsize=None)
+def _relative_dir(target_dir: str, from_dir: str) -> str:
+    # posixpath.relpath calls os.getcwd() twice: 20% of the render time at 1,000 plans.
+    # Pages live in a handful of folders, so the folder-to-folder answer is cached.
+    return posixpath.relpath(target_dir or ".", from_dir or ".")
+
+
 def _relative(from_uri: str, to_uri: str) -> str:
     """Relative link between two docs URIs (MkDocs resolves .md links at build time)."""
     target, _, anchor = to_uri.partition("#")
-    rel = posixpath.relpath(target, posixpath.dirname(from_uri) or ".") if target else ""
+    folder, name = posixpath.split(target)
+    if not name:  # a folder target ("du-lieu/"): relpath drops the slash, as before
+        rel = posixpath.relpath(target, posixpath.dirname(from_uri) or ".") if target else ""
+    else:
+        up = _relative_dir(folder, posixpath.dirname(from_uri))
+        rel = name if up == "." else f"{up}/{name}"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled template code kept in memory, shared by every environment below.
+
+    Each page renders in its own overlay environment (its links are relative to its own
+    URI), and an overlay starts with an empty template cache: without this, every page
+    parsed and compiled its templates again — 90% of the render time, and the render
+    stage was 40× slower than parsing the YAML (docs/benchmarks.md, "Quy mô và tốc độ").
+    Every Renderer configures its environment identically, so the code is
+    interchangeable; the source checksum still recompiles an edited template (serve).
+    """
+
+    def __init__(self) -> None:
+        self.code: dict[str, tuple[str, Any]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.code.get(bucket.key, (None, None))
+        if checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = (bucket.checksum, bucket.code)
+
+
+_COMPILED = _CompiledTemplates()
 
 
 class Renderer:
@@ -59,6 +98,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
         )
         self.env.filters.update(
             long_date=long_date,

@@ -9,7 +9,10 @@ is fed to Pagefind deliberately, not crawled as built:
 - index pages and the home page give their title and introduction only (they merely
   list what the topic pages are about);
 - sections that merely mention other pages (who cites a law, the plans an agency
-  appears in, signatures, sources) are left out by their heading id.
+  appears in, signatures, sources) are left out by their heading id, and templates mark
+  the rest of what stays on a page but out of the index with data-pagefind-ignore;
+- an entry of a page (each glossary term and acronym, marked data-search-entry by its
+  template) is a result of its own, titled with the term.
 
 Pagefind folds every diacritic except "đ", which has no Unicode decomposition. The
 index therefore ships a small map from each folded word to the forms with "đ" that
@@ -27,17 +30,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .textnorm import nfc
+from .textnorm import nfc, strip_marks
 
 BUNDLE = "pagefind"
+RARE_FORM = 0.01  # d_forms: a spelling under 1% of the other's occurrences is not tried
 # Index chunk size, in word locations (Pagefind's default is 20,000). A query downloads
-# the whole chunk holding each of its words: smaller chunks make rare words cheap, while
-# a common word fills chunks of its own whatever the size.
-CHUNK_SIZE = 2_000
+# the whole chunk holding each of its words. Measured: with larger sizes one chunk held
+# many common syllables at once ("đang", "đia", "đi"… in one 171 KB file); Pagefind 1.5
+# seems to size chunks by the occurrences written without diacritics only, and nearly
+# every Vietnamese syllable has diacritics. Measured at 1,000 plans (docs/benchmarks.md): 2,000 → median 261 KB,
+# max 515 KB; 200 → 207/354 KB; 50 → 211/286 KB; 10 → 214/317 KB (the chunk list, loaded
+# before any search, grows to 43 KB).
+CHUNK_SIZE = 50
 D_FORMS = "d-forms.json"
 LANGUAGE = "vi"
 
@@ -91,7 +99,11 @@ POLICY: tuple[Contribution, ...] = (
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 _H2 = re.compile(r"(?=<h2[\s>])")
+_LISTING = re.compile(r"<(?:table|ul|ol|dl|div)[\s>]")
 _H2_ID = re.compile(r'<h2[^>]*\bid="([^"]+)"')
+_ENTRY = re.compile(r'<h([2-6])([^>]*\bdata-search-entry="[^"]*"[^>]*)>(.*?)</h\1>', re.S)
+_HEADING = re.compile(r"<h[1-6][\s>]")
+_ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
 
@@ -122,7 +134,9 @@ def select(content: str, rule: Contribution) -> str:
     """Keep the sections of an article that the rule says the page contributes."""
     parts = _H2.split(content)
     if rule.intro_only:
-        return parts[0]
+        # The title and the introduction: what comes before the first section or listing.
+        listing = _LISTING.search(parts[0])
+        return parts[0][: listing.start()] if listing else parts[0]
     kept = [parts[0]]
     for part in parts[1:]:
         found = _H2_ID.match(part)
@@ -132,50 +146,107 @@ def select(content: str, rule: Contribution) -> str:
     return "".join(kept)
 
 
-def prepare(page_html: str, url: str) -> str | None:
-    """The HTML document Pagefind indexes for one built page, or None to leave it out."""
-    rule = contribution(url)
+@dataclass(frozen=True)
+class Record:
+    """One search result: the document Pagefind indexes, and where it is written for Pagefind.
+
+    path: site-relative file the document stands for ("ke-hoach/x/index.html"). An entry
+    of a page (a glossary term) gets a folder of its own under the page
+    ("thuat-ngu/thuat-ngu-gioi/index.html") and carries its anchor in the "anchor"
+    metadata; assets/search.js links it as the page's #anchor.
+    """
+
+    path: str
+    document: str
+
+
+def _meta(name: str, value: str) -> str:
+    # One field per element: Pagefind reads one data-pagefind-meta attribute per element.
+    return f'<span data-pagefind-meta="{html.escape(f"{name}:{value}", quote=True)}"></span>'
+
+
+def _document(body: str, kind: str, entry: tuple[str, str] | None = None) -> str:
+    """A page for Pagefind; an entry also carries its anchor and its term as metadata.
+
+    Pagefind adds to a result's score when the whole query matches one of its metadata
+    fields: with the "term" field, the entry about a term comes before the pages that
+    merely use it.
+    """
+    meta = _meta("anchor", entry[0]) + _meta("term", entry[1]) if entry else ""
+    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head>'
+            f'<body><main data-pagefind-body data-pagefind-meta="{html.escape(f"kind:{kind}", quote=True)}">'
+            f"{meta}{nfc(body)}</main></body></html>")
+
+
+def split_entries(content: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The content without its entries, and each entry as (anchor, heading, body).
+
+    An entry is a heading marked data-search-entry (the glossary template marks each term
+    and acronym); it runs to the next heading.
+    """
+    rest: list[str] = []
+    entries: list[tuple[str, str, str]] = []
+    position = 0
+    for match in _ENTRY.finditer(content):
+        if match.start() < position:
+            continue
+        rest.append(content[position:match.start()])
+        following = _HEADING.search(content, match.end())
+        end = following.start() if following else len(content)
+        anchor = _ID.search(match.group(2))
+        if anchor:
+            entries.append((anchor.group(1), match.group(3), content[match.end():end]))
+        position = end
+    rest.append(content[position:])
+    return "".join(rest), entries
+
+
+def prepare(page_html: str, rel_path: str) -> list[Record]:
+    """What one built page gives the index: its records (none if it is left out)."""
+    rule = contribution(page_url(rel_path))
     content = article(page_html)
     if rule.kind is None or content is None:
-        return None
-    body = nfc(select(content, rule))
-    kind = html.escape(f"kind:{rule.kind}", quote=True)
-    return (f'<!doctype html><html lang="{LANGUAGE}"><head><meta charset="utf-8"></head>'
-            f'<body><main data-pagefind-body data-pagefind-meta="{kind}">{body}</main></body></html>')
+        return []
+    rest, entries = split_entries(select(content, rule))
+    records = [Record(rel_path, _document(rest, rule.kind))]
+    folder = rel_path.rsplit("/", 1)[0] + "/" if "/" in rel_path else ""
+    for anchor, heading, body in entries:
+        term = " ".join(text_of(heading).split())
+        records.append(Record(f"{folder}{anchor}/index.html", _document(f"<h1>{heading}</h1>{body}", rule.kind, (anchor, term))))
+    return records
 
 
 def text_of(fragment: str) -> str:
     return html.unescape(_TAG.sub(" ", fragment))
 
 
-def strip_marks(word: str) -> str:
-    """Lowercase, without tone or vowel marks, but keeping "đ": "Địa" → "đia" (what Pagefind indexes)."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
-
-
 def d_forms(texts: list[str]) -> dict[str, list[str]]:
-    """For each folded word that has a form with "đ" in the texts, every form that occurs.
+    """For each folded word that has a form with "đ" in the texts, the forms worth trying.
 
-    "dia" → ["đia"]; "dang" → ["dang", "đang"] when both "dạng" and "đang" occur. Words are
-    the letter and digit runs Pagefind splits a compound on ("2351/QĐ-TTg" → "qđ").
+    "dia" → ["đia"]; "dang" → ["dang", "đang"] when both "dạng" and "đẳng" occur. Words are
+    the letter and digit runs Pagefind splits a compound on ("2351/QĐ-TTg" → "qđ"). A form
+    much rarer than the other (under RARE_FORM of it) is left out: trying "đan" for every
+    "dân" would fetch the index of "đan" on each search for "nhân dân", to find almost nothing.
     """
-    with_d: dict[str, set[str]] = {}
-    plain: set[str] = set()
+    counts: dict[str, Counter[str]] = {}
     for text in texts:
         for word in _WORD.findall(nfc(text)):
             form = strip_marks(word)
-            if "đ" in form:
-                with_d.setdefault(form.replace("đ", "d"), set()).add(form)
-            elif "d" in form:
-                plain.add(form)
-    return {key: sorted(forms | ({key} if key in plain else set())) for key, forms in sorted(with_d.items())}
+            if "d" in form or "đ" in form:
+                counts.setdefault(form.replace("đ", "d"), Counter())[form] += 1
+    forms: dict[str, list[str]] = {}
+    for key, seen in sorted(counts.items()):
+        common = max(seen.values())
+        kept = sorted(form for form, n in seen.items() if n >= common * RARE_FORM)
+        if kept != [key]:
+            forms[key] = kept
+    return forms
 
 
 @dataclass
 class IndexStats:
-    pages: int
-    skipped: int
+    records: int  # search results the index can return (pages, and entries of pages)
+    skipped: int  # built pages left out
     bundle_bytes: int
 
 
@@ -204,14 +275,15 @@ def write_index(site: Path) -> IndexStats:
     with tempfile.TemporaryDirectory(prefix="search-pages-") as scratch:
         for path in sorted(site.rglob("*.html")):
             rel = path.relative_to(site).as_posix()
-            document = prepare(path.read_text(encoding="utf-8"), page_url(rel))
-            if document is None:
+            records = prepare(path.read_text(encoding="utf-8"), rel)
+            if not records:
                 skipped += 1
                 continue
-            target = Path(scratch) / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(document, encoding="utf-8")
-            texts.append(text_of(document))
+            for record in records:
+                target = Path(scratch) / record.path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(record.document, encoding="utf-8")
+                texts.append(text_of(record.document))
         _run_pagefind(Path(scratch), out)
     for pattern in UNUSED:
         for unused in out.glob(pattern):

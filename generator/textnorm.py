@@ -27,6 +27,16 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+def strip_marks(word: str) -> str:
+    """Lowercase without tone or vowel marks, but keeping "đ": "Địa" → "đia".
+
+    This is how Pagefind stores words (it folds what Unicode decomposes, and "đ" does not
+    decompose); the search uses it to know which words have a form with "đ".
+    """
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
 def slug(text: str, max_length: int = 80) -> str:
     """ASCII slug for URLs and heading anchors: "Mục đích, yêu cầu" → "muc-dich-yeu-cau"."""
     return _slugify(fold(text), max_length=max_length, word_boundary=True)

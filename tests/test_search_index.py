@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import search_index as si
+from generator.textnorm import strip_marks
 
 
 def material_page(body: str, title: str = "Trang") -> str:
@@ -50,9 +51,14 @@ def test_index_pages_give_their_introduction_only():
     assert not si.contribution("ke-hoach/x/").intro_only
 
 
+def document(page_html: str, rel_path: str) -> str:
+    records = si.prepare(page_html, rel_path)
+    assert len(records) == 1 and records[0].path == rel_path
+    return records[0].document
+
+
 def test_only_the_article_is_indexed_without_mentions_and_signatures():
-    doc = si.prepare(material_page(PLAN_BODY), "ke-hoach/x/")
-    assert doc is not None
+    doc = document(material_page(PLAN_BODY), "ke-hoach/x/index.html")
     assert "data-pagefind-body" in doc and 'data-pagefind-meta="kind:Kế hoạch"' in doc
     assert "Tuyên truyền về bình đẳng giới" in doc and "Tóm tắt kế hoạch" in doc
     for left_out in ("md-header", "md-nav", "Chân trang", "Phòng Tư pháp", "Nguyễn Văn A"):
@@ -60,26 +66,51 @@ def test_only_the_article_is_indexed_without_mentions_and_signatures():
 
 
 def test_intro_only_keeps_what_comes_before_the_first_section():
-    doc = si.prepare(material_page(PLAN_BODY), "ke-hoach/")
+    doc = document(material_page(PLAN_BODY), "ke-hoach/index.html")
     assert "Tóm tắt kế hoạch" in doc and "Mục tiêu" not in doc
 
 
+def test_intro_only_stops_at_the_first_listing():
+    body = '<h1>Kế hoạch</h1><p>Giới thiệu.</p><div class="sortable-table"><table><tr><td>Kế hoạch 1</td></tr></table></div>'
+    doc = document(material_page(body), "ke-hoach/index.html")
+    assert "Giới thiệu" in doc and "Kế hoạch 1" not in doc
+
+
 def test_excluded_pages_and_pages_without_article_are_left_out():
-    assert si.prepare(material_page(PLAN_BODY), "nguon/x/") is None
-    assert si.prepare("<html><body><p>Chuyển hướng</p></body></html>", "x/") is None
+    assert si.prepare(material_page(PLAN_BODY), "nguon/x/index.html") == []
+    assert si.prepare("<html><body><p>Chuyển hướng</p></body></html>", "x/index.html") == []
+
+
+GLOSSARY_BODY = ('<h1>Thuật ngữ</h1><p>Giới thiệu.</p><h2 id="thuat-ngu">Thuật ngữ</h2>'
+                 '<h3 id="thuat-ngu-gioi" data-search-entry="thuat-ngu">Giới</h3><blockquote><p>Giới chỉ …</p></blockquote>'
+                 '<h3 id="thuat-ngu-gioi-tinh" data-search-entry="thuat-ngu">Giới tính</h3><p>Giới tính chỉ …</p>'
+                 '<h2 id="viet-tat">Chữ viết tắt</h2><h3 id="chu-l">L</h3>'
+                 '<h4 id="viet-tat-lhpn" data-search-entry="viet-tat">LHPN</h4><p><strong>Liên hiệp Phụ nữ</strong>.</p>')
+
+
+def test_each_entry_of_a_page_is_a_result_of_its_own():
+    records = si.prepare(material_page(GLOSSARY_BODY), "thuat-ngu/index.html")
+    paths = [r.path for r in records]
+    assert paths == ["thuat-ngu/index.html", "thuat-ngu/thuat-ngu-gioi/index.html",
+                     "thuat-ngu/thuat-ngu-gioi-tinh/index.html", "thuat-ngu/viet-tat-lhpn/index.html"]
+    page, gioi, _, lhpn = (r.document for r in records)
+    assert "Giới thiệu" in page and "Giới chỉ" not in page and "Liên hiệp" not in page
+    assert "<h1>Giới</h1>" in gioi and "Giới chỉ" in gioi and "Giới tính" not in gioi
+    assert 'data-pagefind-meta="anchor:thuat-ngu-gioi"' in gioi and 'data-pagefind-meta="term:Giới"' in gioi
+    assert "<h1>LHPN</h1>" in lhpn and "Liên hiệp Phụ nữ" in lhpn and 'anchor:viet-tat-lhpn' in lhpn
 
 
 def test_decomposed_text_is_indexed_composed():
     nfd = unicodedata.normalize("NFD", "Địa chỉ tin cậy")
     assert nfd != "Địa chỉ tin cậy"
-    doc = si.prepare(material_page(f"<h1>{nfd}</h1>"), "tro-giup/x/")
+    doc = document(material_page(f"<h1>{nfd}</h1>"), "tro-giup/x/index.html")
     assert "Địa chỉ tin cậy" in doc and unicodedata.is_normalized("NFC", doc)
 
 
 def test_strip_marks_keeps_d_with_stroke():
-    assert si.strip_marks("Địa") == "đia"
-    assert si.strip_marks(unicodedata.normalize("NFD", "Đẳng")) == "đang"
-    assert si.strip_marks("Giới") == "gioi"
+    assert strip_marks("Địa") == "đia"
+    assert strip_marks(unicodedata.normalize("NFD", "Đẳng")) == "đang"
+    assert strip_marks("Giới") == "gioi"
 
 
 def test_d_forms_map_folded_words_to_their_spellings_with_d_stroke():
@@ -90,6 +121,12 @@ def test_d_forms_map_folded_words_to_their_spellings_with_d_stroke():
     assert forms["qd"] == ["qđ"]                    # parts of a document symbol
     assert forms["hdnd"] == ["hđnd"]
     assert "chi" not in forms and "tin" not in forms  # words without "d" are not listed
+
+
+def test_a_much_rarer_spelling_is_not_tried():
+    forms = si.d_forms(["nhân dân " * 200 + "đan len", "địa bàn " * 200 + "dĩa"])
+    assert "dan" not in forms            # "đan" is under 1% of "dân": searching "dan" stays "dan"
+    assert forms["dia"] == ["đia"]       # and "dia" is only tried as "đia"
 
 
 def test_d_forms_of_decomposed_text_equal_those_of_composed_text():
@@ -106,12 +143,12 @@ def test_write_index_builds_the_bundle_and_the_map(tmp_path: Path):
     (site / "nguon" / "x" / "index.html").write_text(material_page("<h1>Văn bản gốc</h1>"), encoding="utf-8")
     stats = si.write_index(site)
     bundle = site / si.BUNDLE
-    assert (stats.pages, stats.skipped) == (2, 1)
+    assert (stats.records, stats.skipped) == (2, 1)
     assert (bundle / "pagefind.js").is_file() and list((bundle / "index").glob("*.pf_index"))
     assert not list(bundle.glob("pagefind-ui.*")) and not (bundle / "pagefind-highlight.js").exists()
     forms = json.loads((bundle / si.D_FORMS).read_text(encoding="utf-8"))
     assert forms["dang"] == ["đang"]
-    assert si.write_index(site).pages == 2  # runs again over its own output (mkdocs serve rebuilds)
+    assert si.write_index(site).records == 2  # runs again over its own output (mkdocs serve rebuilds)
 
 
 # --- the policy against the real built site: the rules still match what the templates write

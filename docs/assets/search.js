@@ -29,15 +29,16 @@
   var list = output.querySelector(".md-search-result__list");
   var text = output.dataset;
 
-  var PAGE = 10;          // results rendered at a time
+  var PAGE = 5;           // results rendered at a time (each needs its page's fragment)
   var SECTIONS = 2;       // matching sections shown under a result
   var MAX_SPELLINGS = 8;  // d/đ spellings tried for one query
   var WORD = /[\p{L}\p{N}]+/gu;
 
+  var DEBOUNCE = 200;      // ms after the last keystroke before searching
+
   var engine = null;
   var current = 0;
   var timer = 0;
-  var pending = null;
 
   // --- loading ---------------------------------------------------------------------
 
@@ -87,12 +88,16 @@
   function wordForms(word, forms, typing) {
     var bare = strip(word);
     if (bare.indexOf("đ") >= 0 || bare.indexOf("d") < 0) return [word];
+    var parts = bare.match(WORD) || [];
     var out = [""];
     var last = 0;
+    var index = 0;
     bare.replace(WORD, function (part, at) {
       var separator = bare.slice(last, at);
       last = at + part.length;
-      var alternatives = part.indexOf("d") >= 0 ? partForms(part, forms, typing) : [part];
+      index += 1;
+      var stillTyped = typing && index === parts.length;  // only the end of the query is a prefix
+      var alternatives = part.indexOf("d") >= 0 ? partForms(part, forms, stillTyped) : [part];
       var next = [];
       out.forEach(function (start) {
         alternatives.forEach(function (alt) { next.push(start + separator + alt); });
@@ -199,9 +204,15 @@
       .slice(0, SECTIONS);
   }
 
+  // An entry of a page (a glossary term) is indexed as ".../page/<anchor>/": link the
+  // page at its anchor (generator/search_index.py, Record).
+  function target(data) {
+    return data.meta.anchor ? new URL("../#" + data.meta.anchor, new URL(data.url, location.href)).href : data.url;
+  }
+
   function item(data) {
     var li = element("li", "md-search-result__item");
-    li.appendChild(entry(data.url, data.meta.title || data.url, data.excerpt, data.meta.kind, true));
+    li.appendChild(entry(target(data), data.meta.title || data.url, data.excerpt, data.meta.kind, true));
     sections(data).forEach(function (s) {
       li.appendChild(entry(s.url, s.title, s.excerpt, null, false));
     });
@@ -248,11 +259,10 @@
     if (!query) {
       list.replaceChildren();
       say(text.textPlaceholder);
-      pending = null;
       return Promise.resolve();
     }
     if (!list.children.length) say(text.textLoading);
-    pending = search(query).then(function (results) {
+    return search(query).then(function (results) {
       if (run !== current) return;
       list.replaceChildren();
       say(count(results.length));
@@ -262,7 +272,6 @@
     }).catch(function () {
       if (run === current) say(text.textError);
     });
-    return pending;
   }
 
   // --- opening, closing, keyboard -----------------------------------------------------
@@ -292,7 +301,7 @@
   input.addEventListener("input", function () {
     load();  // the first keystroke starts loading the runtime
     clearTimeout(timer);
-    timer = setTimeout(update, 120);
+    timer = setTimeout(update, DEBOUNCE);
   });
   input.addEventListener("focus", function () { toggle.checked = true; });
   toggle.addEventListener("change", function () { if (toggle.checked) input.focus(); });

@@ -112,10 +112,20 @@ def test_results_show_title_kind_excerpt_and_highlight(search_page):
     assert "tài liệu liên quan" in meta
 
 
-def test_sections_of_a_page_are_shown_under_it(search_page):
+def test_matching_sections_of_a_page_are_shown_under_it(search_page):
+    search(search_page, "Đức Long")
+    plan = search_page.locator(".md-search-result__item", has=search_page.locator(f"a[href$='{PLAN_5947}']"))
+    sections = plan.locator(f"a.md-search-result__link[href*='{PLAN_5947}#']")
+    assert sections.count() >= 1
+    assert sections.first.locator("h2").inner_text().strip()
+
+
+def test_a_glossary_entry_is_a_result_that_opens_at_the_entry(search_page):
     search(search_page, "định kiến giới")
-    glossary = search_page.locator(".md-search-result__item", has=search_page.locator(f"a[href$='{GLOSSARY}']"))
-    assert glossary.locator("a[href*='#thuat-ngu-dinh-kien-gioi']").count() == 1
+    first = search_page.locator(".md-search-result__item > a").first
+    assert first.get_attribute("href").endswith("/thuat-ngu/#thuat-ngu-dinh-kien-gioi")
+    assert first.locator("h1").inner_text() == "Định kiến giới"
+    assert first.locator(".md-search-result__kind").inner_text() == "Thuật ngữ"
 
 
 def test_no_results_says_so_in_vietnamese(search_page):
