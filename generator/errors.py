@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Iterable
+
+
+def dotted(loc: Iterable[Any]) -> str:
+    """A field path as editors read it: ("sections", 0, "tasks", 2) → "sections[0].tasks[2]"."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 @dataclass(frozen=True, order=True)

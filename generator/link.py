@@ -15,7 +15,7 @@ from typing import Any, Iterable
 from pydantic import BaseModel
 
 from .corpus import Corpus
-from .errors import ContentError
+from .errors import ContentError, dotted
 from .textnorm import slug
 
 # Which kind each page lives under, and its URL folder.
@@ -102,15 +102,10 @@ class _Refs:
         close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
         hint = f"có phải ý bạn là “{close[0]}”?" if close else f"tạo tệp plans/{target_kind}/{target}.yaml hoặc sửa mã"
         self.errors.append(ContentError(self.corpus.path_of(kind, owner_id), self.corpus.line_of(kind, owner_id, loc),
-                                        _dotted(loc), f"không tìm thấy “{target}” trong plans/{target_kind}/", hint))
+                                        dotted(loc), f"không tìm thấy “{target}” trong plans/{target_kind}/", hint))
         return False
 
 
-def _dotted(loc: Iterable[Any]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _short(text: str, limit: int = 140) -> str:
@@ -219,7 +214,7 @@ def link(corpus: Corpus) -> tuple[Graph, list[ContentError]]:
             anchor = task.id or f"nhiem-vu-{n}"
             if anchor in used:
                 refs.errors.append(ContentError(corpus.path_of("documents", plan_id), corpus.line_of("documents", plan_id, loc + ("id",)),
-                                                _dotted(loc + ("id",)), f"mã nhiệm vụ “{anchor}” bị trùng trong kế hoạch", "đặt mã khác cho một trong hai nhiệm vụ"))
+                                                dotted(loc + ("id",)), f"mã nhiệm vụ “{anchor}” bị trùng trong kế hoạch", "đặt mã khác cho một trong hai nhiệm vụ"))
             used.add(anchor)
             graph.task_anchor[(plan_id, id(task))] = anchor
             label = _short(task.text)

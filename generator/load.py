@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, dotted
 from .textnorm import nfc
 
 MAX_BYTES = 1_000_000
@@ -60,11 +60,6 @@ class _Refused(Exception):
         self.error = (line, field, message, hint)
 
 
-def _dotted(loc: Path_) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _scalar(node: yaml.ScalarNode, loc: Path_) -> Any:
@@ -82,7 +77,7 @@ def _scalar(node: yaml.ScalarNode, loc: Path_) -> Any:
             return float(value.replace("_", ""))
     except ValueError:
         return nfc(value)
-    raise _Refused(node.start_mark.line + 1, _dotted(loc), f"thẻ YAML “{tag}” không được phép",
+    raise _Refused(node.start_mark.line + 1, dotted(loc), f"thẻ YAML “{tag}” không được phép",
                    "chỉ dùng chữ, số, danh sách và cặp khóa: giá trị; bỏ phần bắt đầu bằng “!”")
 
 
@@ -92,7 +87,7 @@ def _convert(node: yaml.Node, loc: Path_, lines: dict[Path_, int], seen: set[int
     if id(node) in seen:
         # The node's own mark is where the anchor was defined; the alias is inside
         # the container that holds loc, whose line is already recorded.
-        raise _Refused(lines.get(loc[:-1], node.start_mark.line + 1) if loc else node.start_mark.line + 1, _dotted(loc), "tệp dùng neo và bí danh YAML (“&” và “*”)",
+        raise _Refused(lines.get(loc[:-1], node.start_mark.line + 1) if loc else node.start_mark.line + 1, dotted(loc), "tệp dùng neo và bí danh YAML (“&” và “*”)",
                        "chép lại nội dung đầy đủ thay cho “*tên”; neo và bí danh không được phép")
     seen.add(id(node))
     lines[loc] = node.start_mark.line + 1
@@ -100,21 +95,21 @@ def _convert(node: yaml.Node, loc: Path_, lines: dict[Path_, int], seen: set[int
         return _scalar(node, loc)
     if isinstance(node, yaml.SequenceNode):
         if node.tag != _SEQ:
-            raise _Refused(node.start_mark.line + 1, _dotted(loc), f"thẻ YAML “{node.tag}” không được phép", "bỏ phần bắt đầu bằng “!”")
+            raise _Refused(node.start_mark.line + 1, dotted(loc), f"thẻ YAML “{node.tag}” không được phép", "bỏ phần bắt đầu bằng “!”")
         return [_convert(child, loc + (i,), lines, seen) for i, child in enumerate(node.value)]
     if node.tag != _MAP:
-        raise _Refused(node.start_mark.line + 1, _dotted(loc), f"thẻ YAML “{node.tag}” không được phép", "bỏ phần bắt đầu bằng “!”")
+        raise _Refused(node.start_mark.line + 1, dotted(loc), f"thẻ YAML “{node.tag}” không được phép", "bỏ phần bắt đầu bằng “!”")
     result: dict[str, Any] = {}
     first_line: dict[str, int] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, yaml.ScalarNode):
-            raise _Refused(key_node.start_mark.line + 1, _dotted(loc), "khóa phải là một chữ đơn giản", "viết khóa dạng “ten_truong:”")
+            raise _Refused(key_node.start_mark.line + 1, dotted(loc), "khóa phải là một chữ đơn giản", "viết khóa dạng “ten_truong:”")
         key = nfc(str(key_node.value))
         line = key_node.start_mark.line + 1
         if key == "<<":
-            raise _Refused(line, _dotted(loc), "cú pháp gộp “<<” không được phép", "chép lại đầy đủ các trường")
+            raise _Refused(line, dotted(loc), "cú pháp gộp “<<” không được phép", "chép lại đầy đủ các trường")
         if key in result:
-            raise _Refused(line, _dotted(loc + (key,)), f"khóa “{key}” xuất hiện hai lần (lần đầu ở dòng {first_line[key]})",
+            raise _Refused(line, dotted(loc + (key,)), f"khóa “{key}” xuất hiện hai lần (lần đầu ở dòng {first_line[key]})",
                            "xóa một trong hai dòng, hoặc gộp nội dung vào một khóa")
         first_line[key] = line
         result[key] = _convert(value_node, loc + (key,), lines, seen)

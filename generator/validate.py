@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError
+from .errors import ContentError, dotted
 from .load import Located
 
 _TYPE_NAMES = {
@@ -25,11 +25,6 @@ _TYPE_NAMES = {
 }
 
 
-def _dotted(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _fields_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -104,5 +99,5 @@ def validate(located: Located, model: type[BaseModel]) -> tuple[BaseModel | None
             if err["type"] == "missing" and loc in suggested:
                 continue
             message, hint = _translate(err, model)
-            errors.append(ContentError(located.path, located.line_of(loc), _dotted(loc), message, hint))
+            errors.append(ContentError(located.path, located.line_of(loc), dotted(loc), message, hint))
         return None, errors

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import ContentError
+from ..errors import ContentError, dotted
 from ..link import Graph, page_uri
 from ..model.campaign import CAMPAIGN_KIND_LABELS, Campaign
 from . import Span
@@ -27,11 +27,6 @@ _BEFORE = r"(?<![\w/])"
 _AFTER = r"(?![\w/])"
 
 
-def _dotted(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _day(day: int, month: int) -> str:
@@ -105,7 +100,7 @@ def make(graph: Graph):
         declared = [cid for cid in task.campaigns if cid in campaigns]
         for cid in sorted({cid for _, _, cid in found} - set(task.campaigns)):
             spelling = next(text[start:end] for start, end, other in found if other == cid)
-            errors.append(ContentError(path, corpus.line_of("documents", plan.id, loc), _dotted(loc),
+            errors.append(ContentError(path, corpus.line_of("documents", plan.id, loc), dotted(loc),
                                        f"nhiệm vụ nêu tên “{spelling}” nhưng chưa ghi mã “{cid}” trong campaigns của nhiệm vụ",
                                        f"thêm “{cid}” vào danh sách campaigns của nhiệm vụ này (dòng {corpus.line_of('documents', plan.id, task_loc)})"))
         # Bare days: only for campaigns the task declares and the text does not already name.
@@ -123,7 +118,7 @@ def make(graph: Graph):
                 on_day = cid in days and any(days[cid].search(t) for t in texts)
                 if not (in_text or on_day):
                     where = task_loc + ("campaigns", i)
-                    errors.append(ContentError(path, corpus.line_of("documents", plan.id, where), _dotted(where),
+                    errors.append(ContentError(path, corpus.line_of("documents", plan.id, where), dotted(where),
                                                f"nhiệm vụ ghi chiến dịch “{cid}” nhưng nội dung nhiệm vụ không nêu tên “{campaigns[cid].name}” theo cách viết nào trong match",
                                                f"nếu văn bản gọi chiến dịch bằng cách viết khác, thêm đúng cách viết đó vào match của plans/campaigns/{cid}.yaml; nếu nhiệm vụ không nói về chiến dịch này, bỏ mã khỏi campaigns",
                                                warning=True))

@@ -9,18 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..citations import alias_index, find_citations, symbol_index, symbol_key
-from ..errors import ContentError
+from ..errors import ContentError, dotted
 from ..link import Graph, page_uri
 from ..model.legal import STATUS_LABELS
 from ..textnorm import short_date
 from . import Span
 
 
-def _dotted(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def make(graph: Graph):
@@ -35,7 +30,7 @@ def make(graph: Graph):
         errors: list[ContentError] = []
         for cite in find_citations(text, aliases):
             target = symbols.get(symbol_key(cite.symbol)) if cite.symbol else aliases.get(cite.alias or "")
-            where = (corpus.path_of("documents", plan.id), corpus.line_of("documents", plan.id, loc), _dotted(loc))
+            where = (corpus.path_of("documents", plan.id), corpus.line_of("documents", plan.id, loc), dotted(loc))
             if target is None:
                 if cite.symbol:
                     errors.append(ContentError(*where, f"trích dẫn “{cite.raw}” không khớp văn bản nào trong plans/legal/",
