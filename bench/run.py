@@ -231,8 +231,9 @@ def lighthouse(site: Path, paths: dict[str, str], runs: int, reports: Path) -> d
                         if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
                             failing[category].add(ref["id"])
                 for metric in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
-                               "cumulative-layout-shift", "speed-index", "total-byte-weight"):
-                    metrics.setdefault(metric, []).append(data["audits"][metric]["numericValue"])
+                               "cumulative-layout-shift", "speed-index", "total-byte-weight", "render-blocking-resources"):
+                    if metric in data["audits"]:
+                        metrics.setdefault(metric, []).append(data["audits"][metric].get("numericValue") or 0)
             if errors and len(errors) == runs:
                 raise RuntimeError(f"lighthouse could not score {url + path}: {errors}")
             out[name] = {"path": path, "runs": runs - len(errors), "errors": errors,
