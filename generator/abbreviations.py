@@ -36,7 +36,7 @@ class Abbreviation:
 
 
 def _pattern(form: str) -> str:
-    """A form as a whole token; edges that are punctuation ("KT.") need no boundary.
+    r"""A form as a whole token; edges that are punctuation ("KT.") need no boundary.
 
     The left boundary is checked just after the first letter, `L(?<!\w\w)`, rather than
     before it, `(?<!\w)L`: the same condition (L is a word character), but a pattern
