@@ -221,30 +221,32 @@ def find_citations(text: str, aliases: dict[str, str] | None = None) -> list[Cit
 def symbol_index(docs: Iterable[Any]) -> dict[str, str]:
     """symbol_key → entry id for every symbol and symbol variant of legal entries.
 
-    Entries need ``id``, ``symbol`` and optionally ``symbol_variants``. Two entries
-    with the same key raise ValueError (local symbols repeat across provinces: give
-    the lead a way to see it rather than linking to the wrong one silently).
+    Entries need ``id``, ``symbol`` and optionally ``symbol_variants``. Two entries with
+    the same key are a content error that the gate reports with file and line
+    (gate.legal_rules: local symbols repeat across provinces); here the first keeps it.
     """
     index: dict[str, str] = {}
     for doc in docs:
         symbols = ([doc.symbol] if getattr(doc, "symbol", None) else []) + list(getattr(doc, "symbol_variants", []) or [])
         for symbol in symbols:
             key = symbol_key(symbol)
-            if index.get(key, doc.id) != doc.id:
-                raise ValueError(f"số ký hiệu “{symbol}” của {doc.id} trùng với {index[key]}")
-            index[key] = doc.id
+            index.setdefault(key, doc.id)
     return index
 
 
+def alias_key(alias: str) -> str:
+    """Comparison key of a name: its words, without diacritics or case."""
+    return " ".join(re.findall(r"\w+", _fold_same_length(nfc(alias))))
+
+
 def alias_index(docs: Iterable[Any]) -> dict[str, str]:
-    """alias → entry id for find_citations; an alias used by two entries raises ValueError."""
+    """alias → entry id for find_citations; an alias of two entries keeps the first (the
+    gate reports the clash)."""
     index: dict[str, str] = {}
     seen: dict[str, str] = {}  # folded alias → id
     for doc in docs:
         for alias in getattr(doc, "aliases", []) or []:
-            folded = " ".join(re.findall(r"\w+", _fold_same_length(nfc(alias))))
-            if seen.get(folded, doc.id) != doc.id:
-                raise ValueError(f"tên gọi “{alias}” của {doc.id} trùng với {seen[folded]}")
-            seen[folded] = doc.id
-            index[alias] = doc.id
+            folded = alias_key(alias)
+            if seen.setdefault(folded, doc.id) == doc.id:
+                index[alias] = doc.id
     return index

@@ -34,22 +34,18 @@ def _max_age_days() -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from .link import link
+    from .gate import check
 
     only = [Path(p) for p in args.paths] or None
-    corpus, errors = load_corpus(ROOT, only=only)
-    _, link_errors = link(corpus)
-    if only:
-        wanted = {p.resolve() for p in only}
-        link_errors = [e for e in link_errors if (ROOT / e.file).resolve() in wanted]
-    errors += link_errors
-    if not only:
-        from .help_directory import freshness_warnings
-
-        errors += freshness_warnings(corpus, dt.date.today(), _max_age_days())
+    missing = [p for p in only or [] if not p.exists()]
+    if missing:
+        for path in missing:
+            print(f"{path}: không tìm thấy tệp hoặc thư mục này. Gợi ý: kiểm tra lại đường dẫn.", file=sys.stderr)
+        return 1
+    graph, errors = check(ROOT, only=only, today=dt.date.today(), max_age_days=_max_age_days())
     code = _print_errors(errors)
     if code == 0:
-        total = sum(len(v) for v in corpus.entities.values())
+        total = sum(len(v) for v in graph.corpus.entities.values())
         print(f"Dữ liệu hợp lệ: {total} mục. / Data valid: {total} entries.")
     return code
 
@@ -117,7 +113,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import new_plan
 
     try:
-        path = new_plan(ROOT, args.id)
+        path = new_plan(ROOT, args.id, Path(args.source) if args.source else None)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -145,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="Tạo tệp khung có chú thích. / Write a commented skeleton.")
     p.add_argument("what", choices=["plan"], help="Loại mục: plan (kế hoạch). / Kind of entry.")
     p.add_argument("id", help="Mã mới, cũng là tên tệp, ví dụ ke-hoach-123-kh-ubnd-tinh-x-2026. / New id.")
+    p.add_argument("--source", help="Tệp văn bản gốc (UTF-8) chép vào plans/sources/<mã>.txt. / Source text to copy.")
     p.set_defaults(func=cmd_new)
     p = sub.add_parser("schema", help="Tạo lại JSON Schema trong schema/. / Regenerate the JSON Schemas.")
     p.set_defaults(func=cmd_schema)

@@ -9,7 +9,8 @@ from pydantic import BaseModel
 
 from .errors import ContentError
 from .load import Located, load_file
-from .model import KINDS
+from .content_types import TYPES
+from .urls import reserved_ids
 from .validate import validate
 
 
@@ -32,44 +33,65 @@ class Corpus:
 
 
 def data_files(plans_dir: Path) -> list[tuple[str, Path]]:
-    """(kind, path) for each YAML file in a known folder, sorted for stable output."""
+    """(content type, path) for each YAML file in a known folder, sorted for stable output."""
     found = []
-    for kind in KINDS:
+    for kind in TYPES:
         folder = plans_dir / kind
         if folder.is_dir():
             found += [(kind, p) for p in sorted(folder.glob("*.y*ml")) if p.suffix in (".yaml", ".yml")]
     return found
 
 
+def within(file: Path, paths: list[Path]) -> bool:
+    """True when file is one of paths or inside one of them (folders and files alike)."""
+    file = file.resolve()
+    return any(file == p or p in file.parents for p in paths)
+
+
+def _id_errors(kind: str, entity: BaseModel, path: Path, located: Located) -> list[ContentError]:
+    id_ = getattr(entity, "id")
+    line = located.line_of(("id",))
+    if id_ != path.stem:
+        return [ContentError(located.path, line, "id", f"mã “{id_}” khác tên tệp “{path.name}”",
+                             f"đặt tên tệp là “{id_}.yaml” hoặc sửa id thành “{path.stem}”")]
+    if id_ in reserved_ids(kind):
+        return [ContentError(located.path, line, "id", f"mã “{id_}” trùng với tên một trang cố định của trang web",
+                             f"chọn mã khác (các tên dành riêng: {', '.join(sorted(reserved_ids(kind)))}) và đổi tên tệp theo mã")]
+    return []
+
+
 def load_corpus(root: Path, plans_dir: Path | None = None, only: list[Path] | None = None) -> tuple[Corpus, list[ContentError]]:
-    """Load every file (or only some, for `validate PATH`); return the corpus and all errors."""
+    """Load every file; return the corpus and all errors (only those inside `only`, the
+    files and folders given to `validate PATH…`, when it is set)."""
     plans_dir = plans_dir or root / "plans"
     corpus = Corpus(root=root)
     errors: list[ContentError] = []
-    for kind in KINDS:
+    for kind in TYPES:
         corpus.of(kind)
-    only_set = {p.resolve() for p in only} if only else None
+    # Rules that need the project (a source file must exist) read it from the context.
+    context = {"root": root}
     for kind, path in data_files(plans_dir):
         located, errs = load_file(path, root)
         errors += errs
         if located is None:
             continue
-        entity, errs = validate(located, KINDS[kind])
+        entity, errs = validate(located, TYPES[kind].model, context)
         errors += errs
         if entity is None:
             continue
+        errs = _id_errors(kind, entity, path, located)
+        errors += errs
         id_ = getattr(entity, "id")
-        if id_ != path.stem:
-            errors.append(ContentError(located.path, located.line_of(("id",)), "id",
-                                       f"mã “{id_}” khác tên tệp “{path.name}”",
-                                       f"đặt tên tệp là “{id_}.yaml” hoặc sửa id thành “{path.stem}”"))
         if id_ in corpus.of(kind):
             first = corpus.path_of(kind, id_)
             errors.append(ContentError(located.path, located.line_of(("id",)), "id",
                                        f"mã “{id_}” đã được dùng trong {first}", "mỗi mục phải có một mã riêng; đổi mã của một trong hai"))
             continue
+        if errs:
+            continue
         corpus.of(kind)[id_] = entity
         corpus.located[(kind, id_)] = located
-    if only_set is not None:
-        errors = [e for e in errors if (root / e.file).resolve() in only_set or e.file.startswith("/")]
+    if only is not None:
+        wanted = [p.resolve() for p in only]
+        errors = [e for e in errors if within(root / e.file, wanted)]
     return corpus, errors

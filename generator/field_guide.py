@@ -11,16 +11,13 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from .model import KINDS
+from .content_types import TYPES
+from .schema import schema_for
 
-KIND_LABELS = {
-    "documents": "Kế hoạch, chương trình, công văn (plans/documents/)",
-    "legal": "Văn bản pháp luật, chính sách (plans/legal/)",
-    "agencies": "Cơ quan, tổ chức (plans/agencies/)",
-    "campaigns": "Chiến dịch, ngày kỷ niệm, phong trào (plans/campaigns/)",
-    "services": "Dịch vụ, đường dây trợ giúp (plans/services/)",
-    "glossary": "Thuật ngữ, chữ viết tắt (plans/glossary/)",
-}
+def kind_label(kind: str) -> str:
+    """"Kế hoạch, chương trình, công văn (plans/documents/)"."""
+    return f"{TYPES[kind].label} ({TYPES[kind].folder}/)"
+
 
 _TYPES = {"string": "chữ", "integer": "số nguyên", "number": "số", "boolean": "true/false", "array": "danh sách", "object": "nhóm trường", "null": "trống"}
 
@@ -35,6 +32,8 @@ class FieldRow:
 
 
 def _type_of(spec: dict[str, Any], defs: dict[str, Any]) -> str:
+    if "x-ref" in spec:
+        return f"mã một mục trong plans/{spec['x-ref']}/"
     if "$ref" in spec:
         return "nhóm trường"
     if "anyOf" in spec:
@@ -84,7 +83,7 @@ def _show(example: Any) -> str:
 
 
 def rows_for(kind: str, data: list[dict[str, Any]]) -> list[FieldRow]:
-    schema = KINDS[kind].model_json_schema()
+    schema = schema_for(kind)
     defs = schema.get("$defs", {})
     rows: list[FieldRow] = []
 

@@ -7,32 +7,16 @@ where in a text a citation or campaign name should become a link.
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from pydantic import BaseModel
 
 from .corpus import Corpus
+from .calendar_feed import year_entries
 from .errors import ContentError, dotted
-from .textnorm import slug
-
-# Which kind each page lives under, and its URL folder.
-URL_FOLDERS = {
-    "documents": "ke-hoach",
-    "legal": "van-ban",
-    "agencies": "co-quan",
-    "campaigns": "chien-dich",
-    "glossary": "thuat-ngu",
-    "services": "tro-giup/danh-ba",
-}
-
-
-def page_uri(kind: str, id_: str) -> str:
-    """Source URI (relative to docs/) of an entity's generated page."""
-    return f"{URL_FOLDERS[kind]}/{id_}.md"
-
+from .refs import check_refs
 
 @dataclass(frozen=True)
 class Segment:
@@ -83,31 +67,6 @@ class Graph:
         return self.texts.get((owner_id, text)) or [Segment(text)]
 
 
-class _Refs:
-    """Collects dangling-reference errors with a suggestion."""
-
-    def __init__(self, corpus: Corpus):
-        self.corpus = corpus
-        self.errors: list[ContentError] = []
-
-    def check(self, kind: str, target_kind: str, owner_id: str, loc: tuple, target: str | None) -> bool:
-        if target is None:
-            return False
-        known = self.corpus.of(target_kind)
-        if target in known:
-            return True
-        if target_kind not in self.corpus.entities or (target_kind not in ("documents", "legal", "agencies") and not known):
-            # A content type with no data yet (being added) is not an error for references to it.
-            return False
-        close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
-        hint = f"có phải ý bạn là “{close[0]}”?" if close else f"tạo tệp plans/{target_kind}/{target}.yaml hoặc sửa mã"
-        self.errors.append(ContentError(self.corpus.path_of(kind, owner_id), self.corpus.line_of(kind, owner_id, loc),
-                                        dotted(loc), f"không tìm thấy “{target}” trong plans/{target_kind}/", hint))
-        return False
-
-
-
-
 def _short(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
@@ -136,11 +95,9 @@ def _strings(value: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
 _NOT_PROSE = {"id", "number", "doc_type", "lead", "partners", "campaigns", "implements", "based_on", "provenance", "sources", "agency", "strategy", "topics", "recipients", "signature", "headings", "issuer", "locality"}
 
 
-def _annotate_texts(graph: Graph) -> list[ContentError]:
+def _annotate_texts(graph: Graph, factories: Sequence[Callable[[Graph], Any]]) -> list[ContentError]:
     """Run every annotator over the prose of every plan; store linked segments."""
-    from .annotators import FACTORIES
-
-    annotators = [make(graph) for make in FACTORIES()]
+    annotators = [make(graph) for make in factories]
     errors: list[ContentError] = []
     # Mentions already indexed, per target: a set, because a law cited by every plan
     # made `mention not in index[target]` a linear scan, O(n²) in plans (12 million
@@ -198,74 +155,56 @@ def _anchor_for(graph: Graph, plan: Any, loc: tuple) -> str | None:
     return anchor
 
 
-def link(corpus: Corpus) -> tuple[Graph, list[ContentError]]:
-    """Resolve every reference; build reverse indexes; collect every dangling reference."""
+def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
+         notices: Sequence[Callable[[Graph], None]] = ()) -> tuple[Graph, list[ContentError]]:
+    """Check every reference; build reverse indexes; collect every error found.
+
+    annotators: factories graph → annotate function, which find links in plan prose
+    (generator/annotators/); notices: functions that add plan-page notices once the
+    graph is complete. The caller passes them in, so this stage imports neither."""
     graph = Graph(corpus=corpus)
-    refs = _Refs(corpus)
+    errors = check_refs(corpus)
+    agencies, legal, campaigns = corpus.of("agencies"), corpus.of("legal"), corpus.of("campaigns")
 
     for plan_id, plan in corpus.of("documents").items():
-        refs.check("documents", "agencies", plan_id, ("issuer", "agency"), plan.issuer.agency)
         for field_name, role in (("implements", "thuc-hien"), ("based_on", "can-cu")):
-            for i, target in enumerate(getattr(plan, field_name)):
-                if refs.check("documents", "legal", plan_id, (field_name, i), target):
+            for target in getattr(plan, field_name):
+                if target in legal:
                     graph.cited_by[target].append(Mention(plan_id, None, plan.title, role))
         used: set[str] = set()
         for n, (loc, task) in enumerate(_walk_sections(plan.sections, ("sections",)), start=1):
             anchor = task.id or f"nhiem-vu-{n}"
             if anchor in used:
-                refs.errors.append(ContentError(corpus.path_of("documents", plan_id), corpus.line_of("documents", plan_id, loc + ("id",)),
-                                                dotted(loc + ("id",)), f"mã nhiệm vụ “{anchor}” bị trùng trong kế hoạch", "đặt mã khác cho một trong hai nhiệm vụ"))
+                errors.append(ContentError(corpus.path_of("documents", plan_id), corpus.line_of("documents", plan_id, loc + ("id",)),
+                                           dotted(loc + ("id",)), f"mã nhiệm vụ “{anchor}” bị trùng trong kế hoạch", "đặt mã khác cho một trong hai nhiệm vụ"))
             used.add(anchor)
             graph.task_anchor[(plan_id, id(task))] = anchor
             label = _short(task.text)
             for field_name, role in (("lead", "chu-tri"), ("partners", "phoi-hop")):
-                for i, agency in enumerate(getattr(task, field_name)):
-                    if refs.check("documents", "agencies", plan_id, loc + (field_name, i), agency):
+                for agency in getattr(task, field_name):
+                    if agency in agencies:
                         graph.agency_mentions[agency].append(Mention(plan_id, anchor, label, role))
-            for i, campaign in enumerate(task.campaigns):
-                if refs.check("documents", "campaigns", plan_id, loc + ("campaigns", i), campaign):
+            for campaign in task.campaigns:
+                if campaign in campaigns:
                     graph.campaign_mentions[campaign].append(Mention(plan_id, anchor, label, "nhiem-vu"))
         for i, resp in enumerate(plan.responsibilities):
-            loc = ("responsibilities", i)
-            anchor = f"trach-nhiem-{i + 1}"
-            if refs.check("documents", "agencies", plan_id, loc + ("agency",), resp.agency):
-                graph.agency_mentions[resp.agency].append(Mention(plan_id, anchor, resp.heading, "trach-nhiem"))
-            for j, report in enumerate(resp.reports_on):
-                refs.check("documents", "legal", plan_id, loc + ("reports_on", j, "strategy"), report.strategy)
-
-    for legal_id, doc in corpus.of("legal").items():
-        for i, rel in enumerate(doc.relations):
-            refs.check("legal", "legal", legal_id, ("relations", i, "target"), rel.target)
-
-    for agency_id, agency in corpus.of("agencies").items():
-        refs.check("agencies", "agencies", agency_id, ("parent",), agency.parent)
-        for i, change in enumerate(agency.changes):
-            refs.check("agencies", "agencies", agency_id, ("changes", i, "successor"), change.successor)
-
-    for campaign_id, campaign in corpus.of("campaigns").items():
-        if campaign.established_by:
-            refs.check("campaigns", "legal", campaign_id, ("established_by", "legal"), campaign.established_by.legal)
-        for i, organiser in enumerate(campaign.organisers):
-            refs.check("campaigns", "agencies", campaign_id, ("organisers", i, "agency"), organiser.agency)
-        for i, other in enumerate(campaign.related):
-            refs.check("campaigns", "campaigns", campaign_id, ("related", i), other)
-    from .calendar_feed import year_entries
+            if resp.agency in agencies:
+                graph.agency_mentions[resp.agency].append(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"))
 
     graph.calendar = year_entries(corpus.of("campaigns").values())
 
-    refs.errors += _annotate_texts(graph)
-    if not refs.errors:
-        from .annotators import NOTICES
-
-        for add_notices in NOTICES():
+    errors += _annotate_texts(graph, annotators)
+    # Notices need every reference resolved; a warning (not an error) must not hide them.
+    if not any(not e.warning for e in errors):
+        for add_notices in notices:
             add_notices(graph)
 
     for agency_id, mentions in graph.agency_mentions.items():
         for mention in mentions:
             graph.plan_agencies.setdefault(mention.plan_id, {}).setdefault(agency_id, []).append(mention)
     for plan_id, by_agency in graph.plan_agencies.items():
-        graph.plan_agencies[plan_id] = dict(sorted(by_agency.items(), key=lambda kv: corpus.of("agencies")[kv[0]].name))
+        graph.plan_agencies[plan_id] = dict(sorted(by_agency.items(), key=lambda kv: agencies[kv[0]].name))
 
     for mentions in (*graph.cited_by.values(), *graph.agency_mentions.values(), *graph.campaign_mentions.values()):
         mentions.sort(key=lambda m: (m.plan_id, m.anchor or ""))
-    return graph, refs.errors
+    return graph, errors

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .corpus import load_corpus
+from . import gate
 from .errors import ContentErrors
-from .link import Graph, link
-from .render import Page, render_site
+from .link import Graph
+from .pages import render_site
+from .render import Page
 
 
 @dataclass
@@ -20,9 +21,7 @@ class Result:
 
 def check(root: Path) -> Graph:
     """Load, validate and link; raise ContentErrors with every error found."""
-    corpus, errors = load_corpus(root)
-    graph, link_errors = link(corpus)
-    errors += link_errors
+    graph, errors = gate.check(root)
     if any(not e.warning for e in errors):
         raise ContentErrors(errors)
     return graph

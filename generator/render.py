@@ -17,12 +17,13 @@ import jinja2
 from markupsafe import Markup
 
 from .escape import attr_escape, md_escape, url_escape
-from .link import Graph, Segment, page_uri
+from .link import Graph, Segment
 from .model.campaign import CAMPAIGN_KIND_LABELS
 from .model.legal import LEGAL_TYPE_LABELS, RELATION_LABELS, STATUS_LABELS, NOT_IN_FORCE
 from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
 from .model.service import SERVICE_STATUS_LABELS
 from .textnorm import long_date, short_date
+from .urls import page_uri
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -159,14 +160,3 @@ def _number(value: float | int | None) -> str:
     if value is None:
         return ""
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
-
-
-def render_site(graph: Graph, settings: dict[str, Any] | None = None) -> list[Page]:
-    """Every generated page of the site, from the producers in generator/pages/."""
-    from .pages import PRODUCERS
-
-    renderer = Renderer(graph, settings)
-    pages: list[Page] = []
-    for produce in PRODUCERS:
-        pages += produce(renderer)
-    return pages

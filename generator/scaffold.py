@@ -45,13 +45,14 @@ signature:
   title:                      # ví dụ PHÓ CHỦ TỊCH
   name:
 provenance:
-  source_file: plans/sources/TEN-TEP-VAN-BAN-GOC.txt
+  source_file: plans/sources/{id}.txt   # văn bản gốc (UTF-8); trang “Văn bản gốc” đăng đúng tệp này
   corrections: []             # - original: chữ gốc; corrected: chữ đúng; reason: lý do
 last_checked: {today}
 """
 
 
-def new_plan(root: Path, id_: str) -> Path:
+def new_plan(root: Path, id_: str, source: Path | None = None) -> Path:
+    """Write the skeleton of plan id_; with source, copy its text to plans/sources/<id>.txt."""
     try:
         TypeAdapter(Id).validate_python(id_)
     except ValidationError:
@@ -59,6 +60,16 @@ def new_plan(root: Path, id_: str) -> Path:
     path = root / "plans" / "documents" / f"{id_}.yaml"
     if path.exists():
         raise ValueError(f"{path.relative_to(root)} đã có; chọn mã khác")
+    text = None
+    if source is not None:
+        try:
+            text = source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise ValueError(f"không đọc được {source} như một tệp văn bản UTF-8; lưu lại tệp với bảng mã UTF-8") from None
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(SKELETON.format(id=id_, today=dt.date.today().isoformat()), encoding="utf-8")
+    if text is not None:
+        target = root / "plans" / "sources" / f"{id_}.txt"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
     return path

@@ -79,10 +79,12 @@ def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
     return f"giá trị không hợp lệ ({err['msg']})", "xem Hướng dẫn trường dữ liệu"
 
 
-def validate(located: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[ContentError]]:
-    """Validate one file's data against its model; collect every error with its line."""
+def validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[BaseModel | None, list[ContentError]]:
+    """Validate one file's data against its model; collect every error with its line.
+
+    context: what field rules may need beyond the value (the project root, for paths)."""
     try:
-        return model.model_validate(located.data), []
+        return model.model_validate(located.data, context=context), []
     except ValidationError as exc:
         errors = []
         raw = exc.errors(include_url=False)

@@ -49,15 +49,18 @@ def test_payload_in_every_text_field_is_shown_as_text(tmp_path: Path) -> None:
     for path in list(_string_paths(data)):
         # Fields with a fixed format (ids, dates, choices) refuse the payload at
         # validation, which is safe too; keep their value so the rest can be built.
+        # A correction's `original` must be found verbatim in the source text (gate).
+        if "corrections" in path and path[-1] == "original":
+            continue
         holder, key = _get(data, path)
         original = holder[key]
         holder[key] = original + PAYLOAD
         try:
-            Plan.model_validate(data)
+            Plan.model_validate(data, context={"root": project})
             injected.append(path)
         except Exception:
             holder[key] = original
-    Plan.model_validate(data)
+    Plan.model_validate(data, context={"root": project})
     assert len(injected) >= 15, injected
     header = source.read_text(encoding="utf-8").split("\n", 1)[0]
     source.write_text(header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

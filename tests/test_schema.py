@@ -5,12 +5,12 @@ from __future__ import annotations
 from helpers import ROOT
 from generator.corpus import data_files
 from generator.load import SCHEMA_LINE
-from generator.model import KINDS
+from generator.content_types import TYPES
 from generator.schema import schema_text
 
 
 def test_committed_schemas_are_current() -> None:
-    stale = [kind for kind in KINDS if (ROOT / "schema" / f"{kind}.json").read_text(encoding="utf-8") != schema_text(kind)]
+    stale = [kind for kind in TYPES if (ROOT / "schema" / f"{kind}.json").read_text(encoding="utf-8") != schema_text(kind)]
     assert stale == [], f"run `make schema` and commit schema/: stale {stale}"
 
 
@@ -25,8 +25,8 @@ def test_every_data_file_points_at_its_schema() -> None:
 
 def test_every_field_has_a_vietnamese_description() -> None:
     missing = []
-    for kind, model in KINDS.items():
-        schema = model.model_json_schema()
+    for kind, ctype in TYPES.items():
+        schema = ctype.model.model_json_schema()
         for name, definition in [(kind, schema), *schema.get("$defs", {}).items()]:
             for field, spec in definition.get("properties", {}).items():
                 if not spec.get("description"):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.load import load_file, load_text
-from generator.model import KINDS
+from generator.content_types import TYPES
 from generator.model.service import ServiceEntry, stale
 from generator.validate import validate
 
@@ -76,7 +76,7 @@ def _check(text: str, rel: str = "plans/services/thu.yaml"):
 
 
 def test_services_kind_is_registered() -> None:
-    assert KINDS["services"] is ServiceEntry
+    assert TYPES["services"].model is ServiceEntry
 
 
 def test_there_are_real_entries() -> None:
@@ -163,7 +163,7 @@ def test_coarse_shelter_location_is_fine() -> None:
     assert not errors and entry is not None
 
 
-@pytest.mark.parametrize("number", ["1800 1567", '"18001567"', "18 00 15 67"])
+@pytest.mark.parametrize("number", ["1800 1567", '"18001567"', "18 00 15 67", '"1800.1567"'])
 def test_old_child_line_is_refused(number: str) -> None:
     entry, errors = _check(PHONE_ENTRY.format(number=number, label="Đường dây", verified="2026-11-30"))
     assert entry is None and len(errors) == 1
@@ -173,11 +173,11 @@ def test_old_child_line_is_refused(number: str) -> None:
 
 
 def test_old_child_line_is_refused_in_the_label_too() -> None:
-    entry, errors = _check(PHONE_ENTRY.format(number="111", label="Trước đây là 1800-1567", verified="2026-11-30"))
+    entry, errors = _check(PHONE_ENTRY.format(number='"111"', label="Trước đây là 1800-1567", verified="2026-11-30"))
     assert entry is None and errors[0].field == "services[0].phones[0].label"
 
 
-@pytest.mark.parametrize("number, ok", [("111", True), ("1900 969 680", True), ("1900.969.680", False),
+@pytest.mark.parametrize("number, ok", [('"111"', True), ("1900 969 680", True), ("111", False), ("1900.969.680", False),
                                         ("+84 111", False), ("0241234567", False), ('"024 1234 567"', True)])
 def test_number_is_written_as_dialled(number: str, ok: bool) -> None:
     entry, errors = _check(PHONE_ENTRY.format(number=number, label="Đường dây", verified="2026-11-30"))
@@ -185,14 +185,14 @@ def test_number_is_written_as_dialled(number: str, ok: bool) -> None:
 
 
 def test_sources_are_required() -> None:
-    text = PHONE_ENTRY.format(number="111", label="Đường dây", verified="2026-11-30")
+    text = PHONE_ENTRY.format(number='"111"', label="Đường dây", verified="2026-11-30")
     text = text.replace("sources:\n  - title: Ví dụ\n", "sources: []\n")
     entry, errors = _check(text)
     assert entry is None and errors[0].field == "sources" and "ít nhất một nguồn" in errors[0].message
 
 
 def test_stale_flags_old_verification() -> None:
-    entry, _ = _check(PHONE_ENTRY.format(number="111", label="Đường dây", verified="2026-11-30"))
+    entry, _ = _check(PHONE_ENTRY.format(number='"111"', label="Đường dây", verified="2026-11-30"))
     assert entry is not None
     assert not stale(entry, dt.date(2026, 11, 30), 180)
     assert not stale(entry, dt.date(2027, 5, 29), 180)  # exactly 180 days

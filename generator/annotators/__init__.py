@@ -7,39 +7,14 @@ the spans of all annotators (earliest, then longest wins; no overlaps) into Segm
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Protocol
+from typing import Any, Callable
 
-from ..errors import ContentError
+from . import campaign_mentions, legal_citations
+from .base import Annotate, Span
 
+__all__ = ["FACTORIES", "NOTICES", "Annotate", "Span"]
 
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    href: str  # docs-relative page URI, e.g. "van-ban/luat-73-2006-qh11.md"
-    title: str | None = None
-    target: tuple[str, str] | None = None  # (kind, id) of what it links to, for reverse indexes
-
-
-class Annotate(Protocol):
-    def __call__(self, plan: Any, loc: tuple, text: str) -> tuple[list[Span], list[ContentError]]: ...
-
-
-def _factories() -> list[Callable[[Any], Annotate]]:
-    # Imported late: annotator modules import the link stage, which imports this package.
-    from . import campaign_mentions, legal_citations
-
-    return [legal_citations.make, campaign_mentions.make]
-
-
-def _notice_makers() -> list[Callable[[Any], None]]:
-    from . import legal_citations
-
-    return [legal_citations.notices]
-
-
-# Factories: graph → annotate function. Issues add theirs in _factories().
-FACTORIES = _factories
+# Factories: graph → annotate function, run by the link stage in this order.
+FACTORIES: list[Callable[[Any], Annotate]] = [legal_citations.make, campaign_mentions.make]
 # Functions graph → None that add plan-page notices (run after annotation).
-NOTICES = _notice_makers
+NOTICES: list[Callable[[Any], None]] = [legal_citations.notices]

@@ -18,9 +18,10 @@ import re
 from typing import Any
 
 from ..errors import ContentError, dotted
-from ..link import Graph, page_uri
+from ..link import Graph
+from ..urls import page_uri
 from ..model.campaign import CAMPAIGN_KIND_LABELS, Campaign
-from . import Span
+from .base import Span
 
 # Text around a bare day that makes it part of something else: "18/3", "08/3/2016", "8/3/KH".
 _BEFORE = r"(?<![\w/])"

@@ -10,10 +10,11 @@ from typing import Any
 
 from ..citations import alias_index, find_citations, symbol_index, symbol_key
 from ..errors import ContentError, dotted
-from ..link import Graph, page_uri
+from ..link import Graph
+from ..urls import page_uri
 from ..model.legal import STATUS_LABELS
 from ..textnorm import short_date
-from . import Span
+from .base import Span
 
 
 

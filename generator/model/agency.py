@@ -6,27 +6,27 @@ import datetime as dt
 
 from pydantic import Field
 
-from .common import Id, Model, Source
+from .common import Date, Id, Model, Ref, Source, Text
 from .plan import Level
 
 
 class AgencyChange(Model):
     """A later change to the agency (merger, new name, dissolution)."""
 
-    on: dt.date = Field(description="Ngày thay đổi.", examples=["2025-03-01"])
-    text: str = Field(description="Thay đổi là gì.", examples=["Bộ LĐ-TB&XH hợp nhất vào Bộ Nội vụ."])
-    successor: Id | None = Field(None, description="Mã cơ quan kế nhiệm, nếu có.")
+    on: Date = Field(description="Ngày thay đổi.", examples=["2025-03-01"])
+    text: Text = Field(description="Thay đổi là gì.", examples=["Bộ LĐ-TB&XH hợp nhất vào Bộ Nội vụ."])
+    successor: Ref("agencies") | None = Field(None, description="Mã cơ quan kế nhiệm, nếu có.")
 
 
 class Agency(Model):
     """A public body, union or committee named in the plans."""
 
     id: Id = Field(description="Mã cơ quan.", examples=["phong-ldtbxh-phan-thiet"])
-    name: str = Field(description="Tên đầy đủ khi văn bản được ban hành.", examples=["Phòng Lao động – Thương binh và Xã hội thành phố Phan Thiết"])
-    short_names: list[str] = Field(default_factory=list, description="Tên viết tắt, tên gọi khác mà văn bản dùng.", examples=[["Phòng LĐTBXH"]])
+    name: Text = Field(description="Tên đầy đủ khi văn bản được ban hành.", examples=["Phòng Lao động – Thương binh và Xã hội thành phố Phan Thiết"])
+    short_names: list[Text] = Field(default_factory=list, description="Tên viết tắt, tên gọi khác mà văn bản dùng.", examples=[["Phòng LĐTBXH"]])
     level: Level = Field(description="Cấp: trung-uong, tinh, huyen, xa, co-quan.")
-    locality: str | None = Field(None, description="Địa bàn (khi ban hành).", examples=["thành phố Phan Thiết, tỉnh Bình Thuận"])
-    parent: Id | None = Field(None, description="Mã cơ quan cấp trên, nếu có.")
-    kind: str | None = Field(None, description="Loại: cơ quan nhà nước, tổ chức Đảng, đoàn thể, ban liên ngành…")
+    locality: Text | None = Field(None, description="Địa bàn (khi ban hành).", examples=["thành phố Phan Thiết, tỉnh Bình Thuận"])
+    parent: Ref("agencies") | None = Field(None, description="Mã cơ quan cấp trên, nếu có.")
+    kind: Text | None = Field(None, description="Loại: cơ quan nhà nước, tổ chức Đảng, đoàn thể, ban liên ngành…")
     changes: list[AgencyChange] = Field(default_factory=list, description="Thay đổi về sau.")
     sources: list[Source] = Field(default_factory=list, description="Nguồn cho các thay đổi.")

@@ -13,7 +13,8 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .common import Id, Model, Source
+from .common import Date, Id, Model, Ref, Source, Text
+from .fields import DayOfMonth, Month, Year
 
 CampaignKind = Literal["thang-hanh-dong", "ngay-ky-niem", "phong-trao", "cuoc-van-dong", "mo-hinh"]
 CAMPAIGN_KIND_LABELS: dict[str, str] = {
@@ -37,10 +38,10 @@ def _valid_day(month: int, day: int) -> bool:
 class NameRecord(Model):
     """A name the campaign had during a span of years (e.g. the 2021 rename)."""
 
-    name: str = Field(description="Tên gọi trong khoảng thời gian này.", examples=["Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới"])
-    from_year: int | None = Field(None, description="Dùng tên này từ năm nào; trống nếu chưa rõ.", examples=[2016])
-    to_year: int | None = Field(None, description="Dùng tên này đến năm nào; trống nếu là tên hiện nay.", examples=[2020])
-    source: str | None = Field(None, description="Nguồn cho tên gọi và thời gian dùng tên.", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
+    name: Text = Field(description="Tên gọi trong khoảng thời gian này.", examples=["Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới"])
+    from_year: Year | None = Field(None, description="Dùng tên này từ năm nào; trống nếu chưa rõ.", examples=[2016])
+    to_year: Year | None = Field(None, description="Dùng tên này đến năm nào; trống nếu là tên hiện nay.", examples=[2020])
+    source: Text | None = Field(None, description="Nguồn cho tên gọi và thời gian dùng tên.", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
 
     @model_validator(mode="after")
     def _years_in_order(self) -> "NameRecord":
@@ -52,12 +53,12 @@ class NameRecord(Model):
 class Recurrence(Model):
     """The days a campaign or day takes place every year (no year)."""
 
-    start_month: int = Field(description="Tháng bắt đầu (1–12).", examples=[11])
-    start_day: int = Field(description="Ngày bắt đầu trong tháng.", examples=[15])
-    end_month: int = Field(description="Tháng kết thúc (1–12); bằng start_month nếu chỉ một ngày.", examples=[12])
-    end_day: int = Field(description="Ngày kết thúc (tính cả ngày này); bằng start_day nếu chỉ một ngày.", examples=[15])
+    start_month: Month = Field(description="Tháng bắt đầu (1–12).", examples=[11])
+    start_day: DayOfMonth = Field(description="Ngày bắt đầu trong tháng.", examples=[15])
+    end_month: Month = Field(description="Tháng kết thúc (1–12); bằng start_month nếu chỉ một ngày.", examples=[12])
+    end_day: DayOfMonth = Field(description="Ngày kết thúc (tính cả ngày này); bằng start_day nếu chỉ một ngày.", examples=[15])
     spans_new_year: bool = Field(False, description="true nếu đợt bắt đầu cuối năm và kết thúc sang năm sau (ví dụ 20/12–10/1).", examples=[False])
-    text: str | None = Field(None, description="Thời gian như nguồn ghi, để hiển thị.", examples=["từ ngày 15/11 đến ngày 15/12 hằng năm"])
+    text: Text | None = Field(None, description="Thời gian như nguồn ghi, để hiển thị.", examples=["từ ngày 15/11 đến ngày 15/12 hằng năm"])
 
     @model_validator(mode="after")
     def _days_exist(self) -> "Recurrence":
@@ -88,22 +89,22 @@ class Recurrence(Model):
 class EstablishedBy(Model):
     """The decision, resolution or event a campaign or day comes from."""
 
-    text: str = Field(description="Căn cứ ra đời, bằng lời dễ hiểu.", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
-    symbol: str | None = Field(None, description="Số ký hiệu văn bản, nếu có.", examples=["1696/QĐ-TTg"])
-    issuer: str | None = Field(None, description="Cơ quan ban hành, nếu có.", examples=["Thủ tướng Chính phủ"])
-    date: dt.date | None = Field(None, description="Ngày ban hành văn bản (YYYY-MM-DD), nếu biết.", examples=["2015-10-02"])
-    legal: Id | None = Field(None, description="Mã văn bản trong plans/legal/, khi đã có mục cho văn bản đó.", examples=["qd-1696-qd-ttg-2015"])
-    source: str | None = Field(None, description="Nguồn xác nhận căn cứ này.", examples=["Kế hoạch 5947/KH-UBND ngày 17/5/2018 của UBND thành phố Phan Thiết"])
+    text: Text = Field(description="Căn cứ ra đời, bằng lời dễ hiểu.", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
+    symbol: Text | None = Field(None, description="Số ký hiệu văn bản, nếu có.", examples=["1696/QĐ-TTg"])
+    issuer: Text | None = Field(None, description="Cơ quan ban hành, nếu có.", examples=["Thủ tướng Chính phủ"])
+    date: Date | None = Field(None, description="Ngày ban hành văn bản (YYYY-MM-DD), nếu biết.", examples=["2015-10-02"])
+    legal: Ref("legal") | None = Field(None, description="Mã văn bản trong plans/legal/, khi đã có mục cho văn bản đó.", examples=["qd-1696-qd-ttg-2015"])
+    source: Text | None = Field(None, description="Nguồn xác nhận căn cứ này.", examples=["Kế hoạch 5947/KH-UBND ngày 17/5/2018 của UBND thành phố Phan Thiết"])
 
 
 class Theme(Model):
     """The official theme of one year; found: false when it was looked for and not found."""
 
-    year: int = Field(description="Năm.", examples=[2025])
-    theme: str | None = Field(None, description="Chủ đề chính thức, đúng như nguồn ghi; trống nếu không tìm thấy.", examples=["Bình đẳng giới và an toàn cho phụ nữ và trẻ em gái trong kỷ nguyên số"])
+    year: Year = Field(description="Năm.", examples=[2025])
+    theme: Text | None = Field(None, description="Chủ đề chính thức, đúng như nguồn ghi; trống nếu không tìm thấy.", examples=["Bình đẳng giới và an toàn cho phụ nữ và trẻ em gái trong kỷ nguyên số"])
     found: bool = Field(description="true nếu đã tìm thấy chủ đề trong nguồn; false nếu đã tìm mà không thấy (không đoán).", examples=[True])
-    source: str | None = Field(None, description="Nguồn của chủ đề (bắt buộc khi có chủ đề).", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
-    note: str | None = Field(None, description="Ghi chú của biên tập viên.", examples=["Chủ đề chung của năm 2019 và năm 2020."])
+    source: Text | None = Field(None, description="Nguồn của chủ đề (bắt buộc khi có chủ đề).", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
+    note: Text | None = Field(None, description="Ghi chú của biên tập viên.", examples=["Chủ đề chung của năm 2019 và năm 2020."])
 
     @model_validator(mode="after")
     def _theme_matches_found(self) -> "Theme":
@@ -120,8 +121,8 @@ class KeyMessage(Model):
     """A short text a communicator can copy: quoted from a source, or a plain restatement
     of the official theme or purpose. Never a new slogan."""
 
-    text: str = Field(description="Thông điệp ngắn để chia sẻ.", examples=["Tháng hành động diễn ra từ ngày 15/11 đến ngày 15/12 hằng năm."])
-    source: str | None = Field(None, description="Nguồn, nếu thông điệp trích từ một văn bản hay trang nguồn.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
+    text: Text = Field(description="Thông điệp ngắn để chia sẻ.", examples=["Tháng hành động diễn ra từ ngày 15/11 đến ngày 15/12 hằng năm."])
+    source: Text | None = Field(None, description="Nguồn, nếu thông điệp trích từ một văn bản hay trang nguồn.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
     restates: Literal["chu-de", "muc-dich"] | None = Field(None, description="Nếu không trích nguồn: thông điệp nhắc lại chủ đề chính thức (chu-de) hay mục đích, thời gian của chiến dịch (muc-dich).", examples=["chu-de"])
 
     @model_validator(mode="after")
@@ -135,10 +136,10 @@ class KeyMessage(Model):
 class Organiser(Model):
     """Who runs, leads or announces the campaign, with the source that says so."""
 
-    name: str = Field(description="Tên cơ quan, tổ chức.", examples=["Bộ Nội vụ"])
-    agency: Id | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
-    role: str | None = Field(None, description="Vai trò, bằng lời dễ hiểu.", examples=["hướng dẫn Tháng hành động năm 2025"])
-    source: str | None = Field(None, description="Nguồn cho vai trò này.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
+    name: Text = Field(description="Tên cơ quan, tổ chức.", examples=["Bộ Nội vụ"])
+    agency: Ref("agencies") | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
+    role: Text | None = Field(None, description="Vai trò, bằng lời dễ hiểu.", examples=["hướng dẫn Tháng hành động năm 2025"])
+    source: Text | None = Field(None, description="Nguồn cho vai trò này.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
 
 
 class Campaign(Model):
@@ -146,24 +147,24 @@ class Campaign(Model):
 
     id: Id = Field(description="Mã chiến dịch (trùng tên tệp).", examples=["thang-hanh-dong-binh-dang-gioi"])
     kind: CampaignKind = Field(description="Loại: thang-hanh-dong, ngay-ky-niem, phong-trao, cuoc-van-dong, mo-hinh.", examples=["thang-hanh-dong"])
-    name: str = Field(description="Tên hiện nay, đầy đủ, đúng như nguồn.", examples=["Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới"])
-    short_name: str | None = Field(None, description="Tên ngắn để hiển thị trong danh sách, lịch.", examples=["Tháng hành động vì bình đẳng giới"])
+    name: Text = Field(description="Tên hiện nay, đầy đủ, đúng như nguồn.", examples=["Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới"])
+    short_name: Text | None = Field(None, description="Tên ngắn để hiển thị trong danh sách, lịch.", examples=["Tháng hành động vì bình đẳng giới"])
     names: list[NameRecord] = Field(default_factory=list, description="Các tên gọi theo thời gian, nếu tên đã đổi; tên đang dùng (không có to_year) phải trùng trường name.")
-    match: list[str] = Field(default_factory=list, description="Các cách viết tên trong văn bản kế hoạch, chép đúng từng chữ như văn bản ghi (kể cả hoa, thường, dấu câu), để nhận ra khi kế hoạch nhắc đến.", examples=[["Tháng hành động vì bình đẳng giới và phòng chống bạo lực trên cơ sở giới"]])
+    match: list[Text] = Field(default_factory=list, description="Các cách viết tên trong văn bản kế hoạch, chép đúng từng chữ như văn bản ghi (kể cả hoa, thường, dấu câu), để nhận ra khi kế hoạch nhắc đến.", examples=[["Tháng hành động vì bình đẳng giới và phòng chống bạo lực trên cơ sở giới"]])
     recurrence: Recurrence | None = Field(None, validate_default=True, description="Thời gian lặp lại hằng năm; trống với phong trào, cuộc vận động, mô hình không có ngày cố định.")
-    since_year: int | None = Field(None, description="Năm đầu tiên tổ chức; trống nếu nguồn không ghi.", examples=[2016])
+    since_year: Year | None = Field(None, description="Năm đầu tiên tổ chức; trống nếu nguồn không ghi.", examples=[2016])
     established_by: EstablishedBy | None = Field(None, description="Văn bản hoặc sự kiện làm căn cứ ra đời.")
-    what: str | None = Field(None, description="Đây là gì, bằng lời dễ hiểu cho người dân.", examples=["Ngày 20/10 hằng năm là Ngày Phụ nữ Việt Nam, kỷ niệm ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930)."])
-    why: str | None = Field(None, description="Để làm gì, theo nguồn; trống nếu nguồn không nói.", examples=["Để nạn nhân bạo lực có nơi an toàn tạm lánh khẩn cấp ngay tại cộng đồng và được hỗ trợ ban đầu."])
-    places: list[str] = Field(default_factory=list, description="Nơi thực hiện hay thí điểm mà văn bản nêu (không ghi địa chỉ nhà tạm lánh).", examples=[["phường Đức Long, thành phố Phan Thiết, tỉnh Bình Thuận"]])
+    what: Text | None = Field(None, description="Đây là gì, bằng lời dễ hiểu cho người dân.", examples=["Ngày 20/10 hằng năm là Ngày Phụ nữ Việt Nam, kỷ niệm ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930)."])
+    why: Text | None = Field(None, description="Để làm gì, theo nguồn; trống nếu nguồn không nói.", examples=["Để nạn nhân bạo lực có nơi an toàn tạm lánh khẩn cấp ngay tại cộng đồng và được hỗ trợ ban đầu."])
+    places: list[Text] = Field(default_factory=list, description="Nơi thực hiện hay thí điểm mà văn bản nêu (không ghi địa chỉ nhà tạm lánh).", examples=[["phường Đức Long, thành phố Phan Thiết, tỉnh Bình Thuận"]])
     themes: list[Theme] = Field(default_factory=list, description="Chủ đề từng năm; năm đã tìm mà không thấy ghi found: false.")
     key_messages: list[KeyMessage] = Field(default_factory=list, description="Thông điệp ngắn người truyền thông có thể dùng, mỗi câu có nguồn hoặc nhắc lại chủ đề, mục đích chính thức.")
     organisers: list[Organiser] = Field(default_factory=list, description="Cơ quan, tổ chức phát động, chủ trì hoặc hướng dẫn.")
-    related: list[Id] = Field(default_factory=list, description="Mã các chiến dịch, mô hình liên quan (plans/campaigns/).", examples=[["dia-chi-tin-cay-cong-dong"]])
+    related: list[Ref("campaigns")] = Field(default_factory=list, description="Mã các chiến dịch, mô hình liên quan (plans/campaigns/).", examples=[["dia-chi-tin-cay-cong-dong"]])
     verified: bool = Field(True, description="false nếu ngày tháng, người phát động… chưa được đối chiếu với nguồn công khai (trang web sẽ ghi rõ).", examples=[True])
-    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên (điều chưa xác minh, thay đổi về sau…).", examples=[["Năm phát động và cơ quan phát động chưa được đối chiếu với nguồn công khai."]])
+    notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên (điều chưa xác minh, thay đổi về sau…).", examples=[["Năm phát động và cơ quan phát động chưa được đối chiếu với nguồn công khai."]])
     sources: list[Source] = Field(default_factory=list, description="Nguồn cho các thông tin trên trang.")
-    last_checked: dt.date = Field(description="Ngày kiểm tra lần cuối (YYYY-MM-DD).", examples=["2026-12-01"])
+    last_checked: Date = Field(description="Ngày kiểm tra lần cuối (YYYY-MM-DD).", examples=["2026-12-01"])
 
     @field_validator("names")
     @classmethod
@@ -182,7 +183,7 @@ class Campaign(Model):
 
     @field_validator("match")
     @classmethod
-    def _match_unique(cls, match: list[str]) -> list[str]:
+    def _match_unique(cls, match: list[Text]) -> list[Text]:
         seen: set[str] = set()
         for text in match:
             if not text:
@@ -199,13 +200,6 @@ class Campaign(Model):
         if recurrence is None and kind in DATED_KINDS:
             raise ValueError(f"{CAMPAIGN_KIND_LABELS[kind].lower()} phải có thời gian lặp lại hằng năm (recurrence)")
         return recurrence
-
-    @field_validator("since_year")
-    @classmethod
-    def _plausible_year(cls, year: int | None) -> int | None:
-        if year is not None and not 1900 <= year <= 2100:
-            raise ValueError(f"năm bắt đầu {year} không hợp lý (phải từ 1900 đến 2100)")
-        return year
 
     @field_validator("themes")
     @classmethod

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, Model, Source
+from ..textnorm import fold as fold_marks
+from .common import Date, Id, Model, Ref, Source, Text
 
 GlossaryKind = Literal["thuat-ngu", "viet-tat"]
 GLOSSARY_KIND_LABELS: dict[str, str] = {"thuat-ngu": "Thuật ngữ", "viet-tat": "Chữ viết tắt"}
@@ -25,13 +25,9 @@ _ARTICLE_RE = re.compile(r"^Điều \d+[a-zđ]?(, khoản \d+)?$")
 
 
 def fold(text: str) -> str:
-    """Acronym → id part: no diacritics, đ→d, lowercase; '.' dropped; other separators → '-'.
-
-    "LĐ-TB&XH" → "ld-tb-xh", "V/v" → "v-v", "v.v." → "vv", "KT." → "kt".
-    """
-    text = text.replace("Đ", "D").replace("đ", "d").replace(".", "")
-    text = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    """Acronym → id part: textnorm.fold (no diacritics, đ→d), lowercase; '.' dropped; other
+    separators → '-'. "LĐ-TB&XH" → "ld-tb-xh", "V/v" → "v-v", "v.v." → "vv", "KT." → "kt"."""
+    return re.sub(r"[^a-z0-9]+", "-", fold_marks(text.replace(".", "")).lower()).strip("-")
 
 
 class GlossaryEntry(Model):
@@ -45,21 +41,21 @@ class GlossaryEntry(Model):
         description="Loại mục: thuat-ngu (thuật ngữ) hoặc viet-tat (chữ viết tắt).",
         examples=["viet-tat"],
     )
-    term: str = Field(
+    term: Text = Field(
         description="Thuật ngữ hoặc chữ viết tắt, viết đúng như trong văn bản (giữ chữ hoa, dấu gạch, “&”).",
         examples=["LĐ-TB&XH", "định kiến giới"],
     )
-    variants: list[str] = Field(
+    variants: list[Text] = Field(
         default_factory=list,
         description="Cách viết khác của cùng chữ viết tắt (hoặc cách nói khác của thuật ngữ) thật sự gặp trong các văn bản.",
         examples=[["LĐTBXH"], ["BVSTBCPN", "Ban VSTBPN"]],
     )
-    expansion: str | None = Field(
+    expansion: Text | None = Field(
         None,
         description="Dạng đầy đủ của chữ viết tắt, như các văn bản dùng. Chữ có nhiều nghĩa: ghi mọi nghĩa, cách nhau bằng “;”.",
         examples=["Lao động – Thương binh và Xã hội", "Chỉ thị; Chủ tịch"],
     )
-    definition: str | None = Field(
+    definition: Text | None = Field(
         None,
         description="Nghĩa của mục, 1–3 câu tiếng Việt. Nếu là trích dẫn thì chép đúng từng chữ của văn bản pháp luật.",
         examples=["Định kiến giới là nhận thức, thái độ và đánh giá thiên lệch, tiêu cực về đặc điểm, vị trí, vai trò và năng lực của nam hoặc nữ."],
@@ -70,12 +66,12 @@ class GlossaryEntry(Model):
         "giai-thich: lời giải thích của trang (dùng khi không chắc từng chữ của luật).",
         examples=["trich-dan"],
     )
-    legal_basis: Id | None = Field(
+    legal_basis: Ref("legal") | None = Field(
         None,
         description="Mã văn bản pháp luật làm căn cứ cho định nghĩa (plans/legal/), nếu có.",
         examples=["luat-73-2006-qh11"],
     )
-    article: str | None = Field(
+    article: Text | None = Field(
         None,
         description="Điều (và khoản, nếu cần) của văn bản căn cứ.",
         examples=["Điều 5", "Điều 2, khoản 1"],
@@ -92,12 +88,12 @@ class GlossaryEntry(Model):
         "hoặc mục chưa chắc chắn.",
         examples=[False],
     )
-    related: list[Id] = Field(
+    related: list[Ref("glossary")] = Field(
         default_factory=list,
         description="Mã các mục liên quan trong plans/glossary/.",
         examples=[["thuat-ngu-binh-dang-gioi"]],
     )
-    notes: list[str] = Field(
+    notes: list[Text] = Field(
         default_factory=list,
         description="Ghi chú của biên tập viên: chữ này xuất hiện ở đâu, vì sao đọc như vậy, lỗi quét OCR…",
         examples=[["Văn bản 004 là bản quét OCR: “TTC” là đọc nhầm của “BTC”."]],
@@ -106,10 +102,10 @@ class GlossaryEntry(Model):
         default_factory=list,
         description="Nguồn cho định nghĩa hoặc dạng đầy đủ (văn bản gốc viết đầy đủ, trang văn bản pháp luật…).",
     )
-    last_checked: dt.date = Field(description="Ngày kiểm tra lần cuối (YYYY-MM-DD).", examples=["2026-12-01"])
+    last_checked: Date = Field(description="Ngày kiểm tra lần cuối (YYYY-MM-DD).", examples=["2026-12-01"])
 
     @property
-    def all_forms(self) -> list[str]:
+    def all_forms(self) -> list[Text]:
         """The term and every variant, as written."""
         return [self.term, *self.variants]
 

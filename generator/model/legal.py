@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, Model, Source
+from .common import Date, Id, Model, Ref, Source, Text
 
 LegalType = Literal[
     "hien-phap", "luat", "nghi-quyet", "chi-thi", "ket-luan", "nghi-dinh", "quyet-dinh",
@@ -65,44 +65,44 @@ class Relation(Model):
     """A typed link to another legal entry."""
 
     type: RelationType = Field(description="Loại quan hệ: thay-the / bi-thay-the-boi, sua-doi / duoc-sua-doi-boi, huong-dan / duoc-huong-dan-boi, thuc-hien / duoc-thuc-hien-boi, can-cu / la-can-cu-cua, tiep-noi (được tiếp nối bởi) / tiep-noi-cua (tiếp nối), lien-quan. Ghi cả hai chiều: văn bản kia có quan hệ ngược lại.")
-    target: Id = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
-    on: dt.date | None = Field(None, description="Từ ngày (nếu có).")
-    note: str | None = Field(None, description="Ghi chú.")
+    target: Ref("legal") = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
+    on: Date | None = Field(None, description="Từ ngày (nếu có).")
+    note: Text | None = Field(None, description="Ghi chú.")
 
 
 class StatusRecord(Model):
     """Validity status as of a stated date."""
 
     value: Status = Field(description="Tình trạng hiệu lực.", examples=["con-hieu-luc"])
-    as_of: dt.date = Field(description="Tình trạng tính đến ngày (YYYY-MM-DD).", examples=["2026-11-30"])
-    note: str | None = Field(None, description="Giải thích thêm.")
+    as_of: Date = Field(description="Tình trạng tính đến ngày (YYYY-MM-DD).", examples=["2026-11-30"])
+    note: Text | None = Field(None, description="Giải thích thêm.")
 
 
 class LegalDoc(Model):
     """A law, resolution, decision, guidance or local plan cited by the plans."""
 
     id: Id = Field(description="Mã văn bản.", examples=["luat-73-2006-qh11"])
-    symbol: str | None = Field(None, description="Số ký hiệu chuẩn; trống nếu không có.", examples=["73/2006/QH11"])
-    symbol_variants: list[str] = Field(default_factory=list, description="Các cách kế hoạch ghi số ký hiệu khác với số ký hiệu chuẩn mà cách so khớp thông thường (bỏ dấu cách, gạch nối, chữ hoa) không nhận ra, ví dụ lỗi quét OCR.", examples=[["191/2009/TT-TTC"]])
+    symbol: Text | None = Field(None, description="Số ký hiệu chuẩn; trống nếu không có.", examples=["73/2006/QH11"])
+    symbol_variants: list[Text] = Field(default_factory=list, description="Các cách kế hoạch ghi số ký hiệu khác với số ký hiệu chuẩn mà cách so khớp thông thường (bỏ dấu cách, gạch nối, chữ hoa) không nhận ra, ví dụ lỗi quét OCR.", examples=[["191/2009/TT-TTC"]])
     type: LegalType = Field(description="Loại văn bản.", examples=["luat"])
-    title: str = Field(description="Tên (trích yếu) văn bản.", examples=["Luật Bình đẳng giới"])
+    title: Text = Field(description="Tên (trích yếu) văn bản.", examples=["Luật Bình đẳng giới"])
     title_is_descriptive: bool = Field(False, description="true nếu tên là mô tả của biên tập viên, chưa có tên chính thức.")
-    short_name: str | None = Field(None, description="Tên ngắn để hiển thị.", examples=["Luật Bình đẳng giới 2006"])
-    aliases: list[str] = Field(default_factory=list, description="Cách các kế hoạch gọi văn bản này (không kèm số hiệu).", examples=[["Luật Bình đẳng giới"]])
-    issuer: str | None = Field(None, description="Cơ quan ban hành.", examples=["Quốc hội khóa XI"])
-    signer: str | None = Field(None, description="Người ký, nếu biết.")
-    issued_on: dt.date | None = Field(None, description="Ngày ban hành.")
-    effective_on: dt.date | None = Field(None, description="Ngày có hiệu lực.")
-    expired_on: dt.date | None = Field(None, description="Ngày hết hiệu lực.")
-    period: str | None = Field(None, description="Thời kỳ thực hiện, với chiến lược, đề án.", examples=["2011–2020"])
+    short_name: Text | None = Field(None, description="Tên ngắn để hiển thị.", examples=["Luật Bình đẳng giới 2006"])
+    aliases: list[Text] = Field(default_factory=list, description="Cách các kế hoạch gọi văn bản này (không kèm số hiệu).", examples=[["Luật Bình đẳng giới"]])
+    issuer: Text | None = Field(None, description="Cơ quan ban hành.", examples=["Quốc hội khóa XI"])
+    signer: Text | None = Field(None, description="Người ký, nếu biết.")
+    issued_on: Date | None = Field(None, description="Ngày ban hành.")
+    effective_on: Date | None = Field(None, description="Ngày có hiệu lực.")
+    expired_on: Date | None = Field(None, description="Ngày hết hiệu lực.")
+    period: Text | None = Field(None, description="Thời kỳ thực hiện, với chiến lược, đề án.", examples=["2011–2020"])
     local: bool = Field(False, description="true nếu là văn bản của địa phương chỉ biết qua kế hoạch.")
     status: StatusRecord = Field(description="Tình trạng hiệu lực tại một ngày.")
     relations: list[Relation] = Field(default_factory=list, description="Quan hệ với văn bản khác.")
-    summary: str | None = Field(None, description="Văn bản này có ý nghĩa gì với người dân, bằng lời dễ hiểu.")
-    key_points: list[str] = Field(default_factory=list, description="Các điểm chính cho người dân.")
-    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên (ví dụ sai lệch ngày tháng trong kế hoạch).")
+    summary: Text | None = Field(None, description="Văn bản này có ý nghĩa gì với người dân, bằng lời dễ hiểu.")
+    key_points: list[Text] = Field(default_factory=list, description="Các điểm chính cho người dân.")
+    notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên (ví dụ sai lệch ngày tháng trong kế hoạch).")
     sources: list[Source] = Field(default_factory=list, description="Nguồn cho từng thông tin.")
-    last_checked: dt.date = Field(description="Ngày kiểm tra lần cuối.", examples=["2026-11-30"])
+    last_checked: Date = Field(description="Ngày kiểm tra lần cuối.", examples=["2026-11-30"])
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "LegalDoc":

@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Id, Model, Provenance, Source
+from .common import Date, Id, Model, Provenance, Ref, Source, Text
+from .fields import Year
 
 DocType = Literal["ke-hoach", "chuong-trinh", "cong-van", "huong-dan", "quyet-dinh", "bao-cao"]
 DOC_TYPE_LABELS: dict[str, str] = {
@@ -35,33 +36,33 @@ LEVEL_LABELS: dict[str, str] = {
 class Issuer(Model):
     """Who issued the document."""
 
-    name: str = Field(description="Tên cơ quan ban hành, như văn bản ghi.", examples=["UBND thành phố Phan Thiết"])
-    agency: Id | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
+    name: Text = Field(description="Tên cơ quan ban hành, như văn bản ghi.", examples=["UBND thành phố Phan Thiết"])
+    agency: Ref("agencies") | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
     level: Level = Field(description="Cấp ban hành: trung-uong, tinh, huyen, xa, co-quan.", examples=["huyen"])
 
 
 class LocalityChange(Model):
     """An administrative change to the locality after the document was issued."""
 
-    on: dt.date = Field(description="Ngày thay đổi có hiệu lực.", examples=["2025-07-01"])
-    text: str = Field(description="Thay đổi là gì, bằng lời dễ hiểu.", examples=["Tỉnh Bình Thuận nhập vào tỉnh Lâm Đồng."])
-    source: str | None = Field(None, description="Mã văn bản pháp lý hoặc tên nguồn.", examples=["nq-202-2025-qh15"])
+    on: Date = Field(description="Ngày thay đổi có hiệu lực.", examples=["2025-07-01"])
+    text: Text = Field(description="Thay đổi là gì, bằng lời dễ hiểu.", examples=["Tỉnh Bình Thuận nhập vào tỉnh Lâm Đồng."])
+    source: Text | None = Field(None, description="Mã văn bản pháp lý hoặc tên nguồn.", examples=["nq-202-2025-qh15"])
 
 
 class Locality(Model):
     """The place the document covers, as it was when issued."""
 
-    name: str | None = Field(None, description="Tên địa bàn khi ban hành; để trống nếu văn bản không ghi.", examples=["thành phố Phan Thiết"])
-    province: str | None = Field(None, description="Tỉnh khi ban hành; để trống nếu văn bản không ghi.", examples=["Bình Thuận"])
+    name: Text | None = Field(None, description="Tên địa bàn khi ban hành; để trống nếu văn bản không ghi.", examples=["thành phố Phan Thiết"])
+    province: Text | None = Field(None, description="Tỉnh khi ban hành; để trống nếu văn bản không ghi.", examples=["Bình Thuận"])
     changes: list[LocalityChange] = Field(default_factory=list, description="Thay đổi địa giới, tên gọi về sau.")
 
 
 class TimeFrame(Model):
     """When a task runs: the source's words, and dates where they are exact."""
 
-    text: str | None = Field(None, description="Thời gian như văn bản ghi.", examples=["từ 15/11 đến 15/12/2018"])
-    start: dt.date | None = Field(None, description="Ngày bắt đầu (YYYY-MM-DD), nếu văn bản ghi rõ.", examples=["2018-11-15"])
-    end: dt.date | None = Field(None, description="Ngày kết thúc (YYYY-MM-DD), nếu văn bản ghi rõ.", examples=["2018-12-15"])
+    text: Text | None = Field(None, description="Thời gian như văn bản ghi.", examples=["từ 15/11 đến 15/12/2018"])
+    start: Date | None = Field(None, description="Ngày bắt đầu (YYYY-MM-DD), nếu văn bản ghi rõ.", examples=["2018-11-15"])
+    end: Date | None = Field(None, description="Ngày kết thúc (YYYY-MM-DD), nếu văn bản ghi rõ.", examples=["2018-12-15"])
 
     @model_validator(mode="after")
     def _end_after_start(self) -> "TimeFrame":
@@ -73,19 +74,19 @@ class TimeFrame(Model):
 class Target(Model):
     """A quantified target: value, unit, who, by when."""
 
-    text: str = Field(description="Chỉ tiêu như văn bản ghi.", examples=["100% cán bộ … được tập huấn"])
+    text: Text = Field(description="Chỉ tiêu như văn bản ghi.", examples=["100% cán bộ … được tập huấn"])
     value: float | None = Field(None, description="Con số của chỉ tiêu.", examples=[100])
-    unit: str | None = Field(None, description="Đơn vị: %, người, lớp…", examples=["%"])
+    unit: Text | None = Field(None, description="Đơn vị: %, người, lớp…", examples=["%"])
     comparison: Literal["it-nhat", "tren", "toi-da", "bang", "khoang"] | None = Field(None, description="So sánh: it-nhat (từ … trở lên), tren, toi-da, bang, khoang.", examples=["tren"])
-    who: str | None = Field(None, description="Chỉ tiêu áp dụng cho ai.", examples=["người dân ở các cụm dân cư"])
-    by: str | None = Field(None, description="Thời hạn như văn bản ghi.", examples=["năm 2018"])
-    by_date: dt.date | None = Field(None, description="Thời hạn (YYYY-MM-DD), nếu rõ.")
+    who: Text | None = Field(None, description="Chỉ tiêu áp dụng cho ai.", examples=["người dân ở các cụm dân cư"])
+    by: Text | None = Field(None, description="Thời hạn như văn bản ghi.", examples=["năm 2018"])
+    by_date: Date | None = Field(None, description="Thời hạn (YYYY-MM-DD), nếu rõ.")
 
 
 class Objective(Model):
     """A specific objective, with the targets it states."""
 
-    text: str = Field(description="Mục tiêu như văn bản ghi.")
+    text: Text = Field(description="Mục tiêu như văn bản ghi.")
     targets: list[Target] = Field(default_factory=list, description="Các chỉ tiêu định lượng trong mục tiêu này.")
 
 
@@ -93,22 +94,22 @@ class Task(Model):
     """One activity: what, who leads, who helps, when."""
 
     id: Id | None = Field(None, description="Mã nhiệm vụ (tạo neo liên kết #…); tự sinh nếu trống.", examples=["tuyen-truyen-thang-hanh-dong"])
-    text: str = Field(description="Nội dung nhiệm vụ, đúng như văn bản.")
-    details: list[str] = Field(default_factory=list, description="Các ý con (gạch đầu dòng dưới nhiệm vụ).")
-    lead: list[Id] = Field(default_factory=list, description="Mã cơ quan chủ trì.", examples=[["phong-ldtbxh-phan-thiet"]])
-    partners: list[Id] = Field(default_factory=list, description="Mã cơ quan phối hợp.")
+    text: Text = Field(description="Nội dung nhiệm vụ, đúng như văn bản.")
+    details: list[Text] = Field(default_factory=list, description="Các ý con (gạch đầu dòng dưới nhiệm vụ).")
+    lead: list[Ref("agencies")] = Field(default_factory=list, description="Mã cơ quan chủ trì.", examples=[["phong-ldtbxh-phan-thiet"]])
+    partners: list[Ref("agencies")] = Field(default_factory=list, description="Mã cơ quan phối hợp.")
     timeframe: TimeFrame | None = Field(None, description="Thời gian thực hiện.")
-    topics: list[str] = Field(default_factory=list, description="Chủ đề (tự do, tiếng Việt).", examples=[["tuyên truyền", "bạo lực trên cơ sở giới"]])
-    campaigns: list[Id] = Field(default_factory=list, description="Mã chiến dịch, ngày kỷ niệm, phong trào mà nhiệm vụ nêu tên.", examples=[["thang-hanh-dong-binh-dang-gioi"]])
+    topics: list[Text] = Field(default_factory=list, description="Chủ đề (tự do, tiếng Việt).", examples=[["tuyên truyền", "bạo lực trên cơ sở giới"]])
+    campaigns: list[Ref("campaigns")] = Field(default_factory=list, description="Mã chiến dịch, ngày kỷ niệm, phong trào mà nhiệm vụ nêu tên.", examples=[["thang-hanh-dong-binh-dang-gioi"]])
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu gắn với nhiệm vụ.")
 
 
 class Section(Model):
     """A group of tasks under one heading; sections may nest (a), b)…)."""
 
-    number: str | None = Field(None, description="Số mục như văn bản ghi.", examples=["1"])
-    title: str = Field(description="Tên mục, như văn bản ghi.", examples=["Tuyên truyền, phổ biến, giáo dục pháp luật"])
-    intro: str | None = Field(None, description="Đoạn dẫn dưới tên mục.")
+    number: Text | None = Field(None, description="Số mục như văn bản ghi.", examples=["1"])
+    title: Text = Field(description="Tên mục, như văn bản ghi.", examples=["Tuyên truyền, phổ biến, giáo dục pháp luật"])
+    intro: Text | None = Field(None, description="Đoạn dẫn dưới tên mục.")
     tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ trong mục.")
     sections: list["Section"] = Field(default_factory=list, description="Mục con.")
 
@@ -116,7 +117,7 @@ class Section(Model):
 class StrategyReport(Model):
     """The national-strategy goal and indicators an agency reports on (seed 001)."""
 
-    strategy: Id = Field(description="Mã văn bản chiến lược trong plans/legal/.", examples=["qd-2351-qd-ttg-2010"])
+    strategy: Ref("legal") = Field(description="Mã văn bản chiến lược trong plans/legal/.", examples=["qd-2351-qd-ttg-2010"])
     goal: int = Field(description="Số mục tiêu của Chiến lược.", examples=[7])
     indicators: list[int] = Field(default_factory=list, description="Số các chỉ tiêu của mục tiêu đó; trống = cả mục tiêu.", examples=[[1, 2]])
 
@@ -124,48 +125,48 @@ class StrategyReport(Model):
 class Responsibility(Model):
     """What one agency must do to implement the plan."""
 
-    agency: Id | None = Field(None, description="Mã cơ quan (plans/agencies/); trống nếu là nhóm chung.", examples=["phong-tu-phap-phan-thiet"])
-    heading: str = Field(description="Dòng đầu của mục, như văn bản ghi.", examples=["Phòng Tư pháp thành phố"])
-    duties: list[str] = Field(default_factory=list, description="Các nhiệm vụ được giao, như văn bản ghi.")
+    agency: Ref("agencies") | None = Field(None, description="Mã cơ quan (plans/agencies/); trống nếu là nhóm chung.", examples=["phong-tu-phap-phan-thiet"])
+    heading: Text = Field(description="Dòng đầu của mục, như văn bản ghi.", examples=["Phòng Tư pháp thành phố"])
+    duties: list[Text] = Field(default_factory=list, description="Các nhiệm vụ được giao, như văn bản ghi.")
     reports_on: list[StrategyReport] = Field(default_factory=list, description="Mục tiêu, chỉ tiêu Chiến lược quốc gia mà cơ quan báo cáo.")
 
 
 class Deadline(Model):
     """A reporting deadline."""
 
-    text: str = Field(description="Như văn bản ghi.", examples=["báo cáo 6 tháng trước ngày 10/6"])
-    date: dt.date | None = Field(None, description="Ngày (YYYY-MM-DD) nếu văn bản ghi đủ ngày, tháng, năm.")
-    to: str | None = Field(None, description="Gửi báo cáo cho ai.")
+    text: Text = Field(description="Như văn bản ghi.", examples=["báo cáo 6 tháng trước ngày 10/6"])
+    date: Date | None = Field(None, description="Ngày (YYYY-MM-DD) nếu văn bản ghi đủ ngày, tháng, năm.")
+    to: Text | None = Field(None, description="Gửi báo cáo cho ai.")
 
 
 class Contact(Model):
     """Contact details printed in the document."""
 
-    text: str = Field(description="Như văn bản ghi.")
-    address: str | None = Field(None, description="Địa chỉ cơ quan (không phải nơi tạm lánh).")
-    phone: str | None = Field(None, description="Số điện thoại như văn bản ghi.")
-    email: str | None = Field(None, description="Thư điện tử như văn bản ghi.")
+    text: Text = Field(description="Như văn bản ghi.")
+    address: Text | None = Field(None, description="Địa chỉ cơ quan (không phải nơi tạm lánh).")
+    phone: Text | None = Field(None, description="Số điện thoại như văn bản ghi.")
+    email: Text | None = Field(None, description="Thư điện tử như văn bản ghi.")
 
 
 class Signature(Model):
     """The signature block."""
 
-    authority: str | None = Field(None, description="Thẩm quyền ký: KT. CHỦ TỊCH, TM. BAN THƯỜNG VỤ…", examples=["KT. CHỦ TỊCH"])
-    title: str | None = Field(None, description="Chức vụ người ký.", examples=["PHÓ CHỦ TỊCH"])
-    name: str | None = Field(None, description="Họ tên người ký; trống nếu văn bản không ghi.", examples=["Võ Văn Thông"])
-    extra_titles: list[str] = Field(default_factory=list, description="Chức danh khác ghi trong khối chữ ký.")
+    authority: Text | None = Field(None, description="Thẩm quyền ký: KT. CHỦ TỊCH, TM. BAN THƯỜNG VỤ…", examples=["KT. CHỦ TỊCH"])
+    title: Text | None = Field(None, description="Chức vụ người ký.", examples=["PHÓ CHỦ TỊCH"])
+    name: Text | None = Field(None, description="Họ tên người ký; trống nếu văn bản không ghi.", examples=["Võ Văn Thông"])
+    extra_titles: list[Text] = Field(default_factory=list, description="Chức danh khác ghi trong khối chữ ký.")
 
 
 class Headings(Model):
     """Part titles as the source writes them (the page uses them)."""
 
-    purpose: str | None = Field(None, description="Tên phần mục đích, yêu cầu.", examples=["MỤC ĐÍCH, YÊU CẦU"])
-    objectives: str | None = Field(None, description="Tên phần mục tiêu.", examples=["MỤC TIÊU"])
-    general_objectives: str | None = Field(None, description="Tên phần mục tiêu chung.", examples=["Mục tiêu chung"])
-    specific_objectives: str | None = Field(None, description="Tên phần mục tiêu cụ thể.", examples=["Mục tiêu cụ thể"])
-    activities: str | None = Field(None, description="Tên phần nhiệm vụ, hoạt động.", examples=["CÁC NHIỆM VỤ TRỌNG TÂM"])
-    budget: str | None = Field(None, description="Tên phần kinh phí.", examples=["KINH PHÍ THỰC HIỆN"])
-    implementation: str | None = Field(None, description="Tên phần tổ chức thực hiện.", examples=["TỔ CHỨC THỰC HIỆN"])
+    purpose: Text | None = Field(None, description="Tên phần mục đích, yêu cầu.", examples=["MỤC ĐÍCH, YÊU CẦU"])
+    objectives: Text | None = Field(None, description="Tên phần mục tiêu.", examples=["MỤC TIÊU"])
+    general_objectives: Text | None = Field(None, description="Tên phần mục tiêu chung.", examples=["Mục tiêu chung"])
+    specific_objectives: Text | None = Field(None, description="Tên phần mục tiêu cụ thể.", examples=["Mục tiêu cụ thể"])
+    activities: Text | None = Field(None, description="Tên phần nhiệm vụ, hoạt động.", examples=["CÁC NHIỆM VỤ TRỌNG TÂM"])
+    budget: Text | None = Field(None, description="Tên phần kinh phí.", examples=["KINH PHÍ THỰC HIỆN"])
+    implementation: Text | None = Field(None, description="Tên phần tổ chức thực hiện.", examples=["TỔ CHỨC THỰC HIỆN"])
 
 
 class Plan(Model):
@@ -173,36 +174,36 @@ class Plan(Model):
 
     id: Id = Field(description="Mã văn bản, cũng là đường dẫn trang.", examples=["ke-hoach-5947-phan-thiet-2018"])
     doc_type: DocType = Field(description="Loại văn bản.", examples=["ke-hoach"])
-    number: str | None = Field(None, description="Số, ký hiệu; trống nếu văn bản không ghi.", examples=["5947/KH-UBND"])
-    title: str = Field(description="Trích yếu (tên văn bản), như văn bản ghi.", examples=["Triển khai thực hiện công tác Bình đẳng giới và Vì sự tiến bộ của Phụ nữ năm 2018"])
-    summary: str = Field(description="Tóm tắt 2–4 câu bằng lời dễ hiểu, cho người dân.")
+    number: Text | None = Field(None, description="Số, ký hiệu; trống nếu văn bản không ghi.", examples=["5947/KH-UBND"])
+    title: Text = Field(description="Trích yếu (tên văn bản), như văn bản ghi.", examples=["Triển khai thực hiện công tác Bình đẳng giới và Vì sự tiến bộ của Phụ nữ năm 2018"])
+    summary: Text = Field(description="Tóm tắt 2–4 câu bằng lời dễ hiểu, cho người dân.")
     issuer: Issuer = Field(description="Cơ quan ban hành.")
     locality: Locality = Field(default_factory=Locality, description="Địa bàn khi ban hành.")
-    place: str | None = Field(None, description="Nơi ban hành như văn bản ghi.", examples=["Phan Thiết"])
-    issued_on: dt.date | None = Field(None, description="Ngày ban hành (YYYY-MM-DD); trống nếu văn bản không ghi.", examples=["2018-05-17"])
-    year: int | None = Field(None, description="Năm mà kế hoạch áp dụng.", examples=[2018])
-    addressees: list[str] = Field(default_factory=list, description="Kính gửi.")
-    regarding: str | None = Field(None, description="Dòng “V/v” của công văn.")
-    implements: list[Id] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện (plans/legal/).")
-    based_on: list[Id] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
-    preamble: list[str] = Field(default_factory=list, description="Đoạn mở đầu (căn cứ, bối cảnh), như văn bản ghi.")
+    place: Text | None = Field(None, description="Nơi ban hành như văn bản ghi.", examples=["Phan Thiết"])
+    issued_on: Date | None = Field(None, description="Ngày ban hành (YYYY-MM-DD); trống nếu văn bản không ghi.", examples=["2018-05-17"])
+    year: Year | None = Field(None, description="Năm mà kế hoạch áp dụng.", examples=[2018])
+    addressees: list[Text] = Field(default_factory=list, description="Kính gửi.")
+    regarding: Text | None = Field(None, description="Dòng “V/v” của công văn.")
+    implements: list[Ref("legal")] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện (plans/legal/).")
+    based_on: list[Ref("legal")] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
+    preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu (căn cứ, bối cảnh), như văn bản ghi.")
     headings: Headings = Field(default_factory=Headings, description="Tên các phần như văn bản ghi.")
-    purpose: list[str] = Field(default_factory=list, description="Mục đích.")
-    requirements: list[str] = Field(default_factory=list, description="Yêu cầu.")
-    general_objectives: list[str] = Field(default_factory=list, description="Mục tiêu chung.")
+    purpose: list[Text] = Field(default_factory=list, description="Mục đích.")
+    requirements: list[Text] = Field(default_factory=list, description="Yêu cầu.")
+    general_objectives: list[Text] = Field(default_factory=list, description="Mục tiêu chung.")
     specific_objectives: list[Objective] = Field(default_factory=list, description="Mục tiêu cụ thể, có chỉ tiêu.")
     sections: list[Section] = Field(default_factory=list, description="Các mục nhiệm vụ, hoạt động.")
-    budget: list[str] = Field(default_factory=list, description="Nguồn kinh phí.")
+    budget: list[Text] = Field(default_factory=list, description="Nguồn kinh phí.")
     responsibilities: list[Responsibility] = Field(default_factory=list, description="Tổ chức thực hiện: phân công cho từng cơ quan.")
-    implementation_notes: list[str] = Field(default_factory=list, description="Các đoạn khác trong phần tổ chức thực hiện.")
+    implementation_notes: list[Text] = Field(default_factory=list, description="Các đoạn khác trong phần tổ chức thực hiện.")
     reporting: list[Deadline] = Field(default_factory=list, description="Thời hạn báo cáo.")
-    closing: list[str] = Field(default_factory=list, description="Đoạn kết.")
+    closing: list[Text] = Field(default_factory=list, description="Đoạn kết.")
     contact: Contact | None = Field(None, description="Địa chỉ liên hệ in trong văn bản.")
-    recipients: list[str] = Field(default_factory=list, description="Nơi nhận.")
+    recipients: list[Text] = Field(default_factory=list, description="Nơi nhận.")
     signature: Signature | None = Field(None, description="Khối chữ ký; trống nếu văn bản không có.")
     provenance: Provenance = Field(description="Nguồn gốc dữ liệu và các chỗ đã sửa.")
     sources: list[Source] = Field(default_factory=list, description="Nguồn công khai khác.")
-    last_checked: dt.date = Field(description="Ngày đối chiếu dữ liệu với văn bản gốc lần cuối.", examples=["2026-12-01"])
+    last_checked: Date = Field(description="Ngày đối chiếu dữ liệu với văn bản gốc lần cuối.", examples=["2026-12-01"])
 
     def all_tasks(self) -> list[tuple[Section, Task]]:
         """Every task with its innermost section, in document order."""

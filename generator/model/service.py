@@ -6,7 +6,8 @@ have, because this directory lists refuges for victims of violence:
 
 - a location may carry a street address or coordinates only when the operator itself
   has made them public (`public_by_operator: true` and a `public_source`);
-- the number 1800 1567 (the old child-help line, replaced by 111 in 12/2017) is refused.
+- the number 1800 1567 (the old child-help line, replaced by 111 in 12/2017) is refused
+  (by the Text rule in fields.py, so in every field of every content type).
 
 Unknown stays unknown: hours and cost take the value "chua-xac-minh" when no source
 confirms them, and `free` stays null.
@@ -16,24 +17,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from .common import Id, Model, Source
+from .common import Date, Id, Model, Source, Text
+from .fields import HttpsUrl, schema_keywords
 
 # The value an editor writes when a fact has not been confirmed by a source.
 UNVERIFIED = "chua-xac-minh"
 UNVERIFIED_LABEL = "chưa xác minh"
-
-# Never published: the old child-help line, replaced by 111 in December 2017.
-FORBIDDEN_NUMBERS: dict[str, str] = {
-    "18001567": (
-        "1800 1567 là số cũ của đường dây hỗ trợ trẻ em, đã được thay bằng số 111 từ tháng 12/2017; "
-        "không được đăng số này như một đường dây trợ giúp. Xóa số này; nếu cần đường dây bảo vệ trẻ em, "
-        "dùng 111 (Tổng đài quốc gia bảo vệ trẻ em)"
-    ),
-}
 
 ServiceStatus = Literal["active", "inactive", "defunct", "temporarily-closed"]
 SERVICE_STATUS_LABELS: dict[str, str] = {
@@ -51,7 +44,6 @@ LOCATION_TYPE_LABELS: dict[str, str] = {
 }
 
 _NUMBER_RE = re.compile(r"^[0-9]+(?: [0-9]+)*$")
-_DIGITS_RE = re.compile(r"\d")
 
 PRIVACY_MESSAGE = (
     "địa chỉ cụ thể của nơi tạm lánh (số nhà, đường, tọa độ) không được công bố nếu đơn vị vận hành chưa công khai, "
@@ -60,36 +52,44 @@ PRIVACY_MESSAGE = (
 )
 
 
-def unverified(value: str | None) -> bool:
+def unverified(value: Text | None) -> bool:
     """True when a text field holds the "not confirmed" marker (or nothing)."""
     return value is None or value.strip().lower() == UNVERIFIED
 
 
-def shown(value: str | None) -> str:
+def shown(value: Text | None) -> str:
     """What a page shows for a field that may be unverified."""
     return UNVERIFIED_LABEL if unverified(value) else value  # type: ignore[return-value]
 
 
-def _digits(text: str) -> str:
-    return "".join(_DIGITS_RE.findall(text))
+PHONE_PATTERN = r"^[0-9]+(?: [0-9]+)*$"
+_NUMBER_RE = re.compile(PHONE_PATTERN)
 
 
-def _refuse_forbidden(text: str) -> None:
-    digits = _digits(text)
-    for number, message in FORBIDDEN_NUMBERS.items():
-        if number in digits:
-            raise ValueError(message)
+def _dialable(value: str) -> str:
+    if not _NUMBER_RE.match(value):
+        raise ValueError(
+            f"số điện thoại “{value}” phải viết như khi bấm gọi: chỉ chữ số và dấu cách "
+            "(ví dụ “1900 969 680”), không có dấu chấm, gạch nối, ngoặc hay chữ"
+        )
+    return value
+
+
+# Digits and spaces as dialled; the Text rule (no hidden characters, no forbidden number)
+# applies too. Written in quotes in YAML ("111"): an unquoted long number would lose its
+# leading 0, so numbers are never accepted as integers.
+PhoneNumber = Annotated[Text, AfterValidator(_dialable), schema_keywords(pattern=PHONE_PATTERN)]
 
 
 class Phone(Model):
     """A number to call (HSDS `phone`), as a person dials it."""
 
-    number: str = Field(
-        description="Số điện thoại đúng như khi bấm gọi: chỉ chữ số, nhóm cách nhau bằng dấu cách. Không dùng dấu chấm, gạch nối hay mã quốc gia.",
+    number: PhoneNumber = Field(
+        description="Số điện thoại đúng như khi bấm gọi, trong ngoặc kép: chỉ chữ số, nhóm cách nhau bằng dấu cách. Không dùng dấu chấm, gạch nối hay mã quốc gia.",
         examples=["111", "1900 969 680"],
     )
-    label: str = Field(description="Số này dùng để làm gì, viết ngắn.", examples=["Tổng đài quốc gia bảo vệ trẻ em"])
-    hours: str = Field(
+    label: Text = Field(description="Số này dùng để làm gì, viết ngắn.", examples=["Tổng đài quốc gia bảo vệ trẻ em"])
+    hours: Text = Field(
         description="Giờ nhận cuộc gọi, viết bằng chữ (ví dụ “24/7”); ghi “chua-xac-minh” nếu chưa có nguồn xác nhận.",
         examples=["24/7", "chua-xac-minh"],
     )
@@ -98,37 +98,6 @@ class Phone(Model):
         description="true nếu gọi miễn phí, false nếu mất phí; để trống (null) nếu chưa xác minh.",
         examples=[True, None],
     )
-
-    @field_validator("number", mode="before")
-    @classmethod
-    def _number_as_text(cls, value: object) -> object:
-        # `number: 111` without quotes is read as an integer. Short numbers are safe to
-        # take back as text; a long one may have lost a leading 0 ("0241…" → 241…).
-        if isinstance(value, int) and not isinstance(value, bool):
-            if 0 < value < 1000:
-                return str(value)
-            raise ValueError(
-                "số điện thoại dài phải viết trong ngoặc kép hoặc tách nhóm bằng dấu cách "
-                "(ví dụ “1900 969 680”), để không mất chữ số 0 ở đầu"
-            )
-        return value
-
-    @field_validator("number")
-    @classmethod
-    def _dialable(cls, value: str) -> str:
-        _refuse_forbidden(value)
-        if not _NUMBER_RE.match(value):
-            raise ValueError(
-                f"số điện thoại “{value}” phải viết như khi bấm gọi: chỉ chữ số và dấu cách "
-                "(ví dụ “1900 969 680”), không có dấu chấm, gạch nối, ngoặc hay chữ"
-            )
-        return value
-
-    @field_validator("label", "hours")
-    @classmethod
-    def _no_forbidden_number(cls, value: str) -> str:
-        _refuse_forbidden(value)
-        return value
 
     @property
     def tel(self) -> str:
@@ -147,8 +116,8 @@ class Location(Model):
         description="Loại: physical (nơi đến trực tiếp), postal (địa chỉ gửi thư), virtual (trực tuyến, qua điện thoại).",
         examples=["physical"],
     )
-    name: str = Field(description="Tên nơi đến, không kèm số nhà.", examples=["Trạm y tế xã"])
-    area: str = Field(
+    name: Text = Field(description="Tên nơi đến, không kèm số nhà.", examples=["Trạm y tế xã"])
+    area: Text = Field(
         description="Địa bàn ở mức thô: tỉnh, hoặc xã/phường. Không ghi số nhà, thôn, tổ dân phố.",
         examples=["tỉnh Lâm Đồng", "Toàn quốc"],
     )
@@ -162,7 +131,7 @@ class Location(Model):
         description="Nguồn nơi đơn vị vận hành công bố địa chỉ cụ thể (bắt buộc nếu có street_address hoặc tọa độ).",
         examples=[{"title": "Trang web của đơn vị vận hành", "note": "Trang liên hệ công bố địa chỉ văn phòng tư vấn."}],
     )
-    street_address: str | None = Field(
+    street_address: Text | None = Field(
         None,
         description="Số nhà, đường. Chỉ ghi khi đơn vị vận hành đã công khai (public_by_operator: true và public_source). Nơi tạm lánh: để trống.",
         examples=[None],
@@ -199,15 +168,15 @@ class Service(Model):
     """One service an organization offers (HSDS `service`)."""
 
     id: Id = Field(description="Mã dịch vụ, duy nhất trong tệp.", examples=["tong-dai-111-bao-ve-tre-em"])
-    name: str = Field(description="Tên dịch vụ như người dân gọi.", examples=["Tổng đài quốc gia bảo vệ trẻ em 111"])
-    description: str = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.", examples=["Chỗ tạm lánh an toàn và tư vấn cho nạn nhân bạo lực gia đình."])
-    who: str = Field(description="Ai có thể dùng dịch vụ.", examples=["Trẻ em và người lớn muốn báo tin về trẻ em bị xâm hại"])
-    how: str = Field(description="Làm sao để liên hệ hoặc tìm đến.", examples=["Gọi 111 bất cứ lúc nào."])
-    cost: str = Field(
+    name: Text = Field(description="Tên dịch vụ như người dân gọi.", examples=["Tổng đài quốc gia bảo vệ trẻ em 111"])
+    description: Text = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.", examples=["Chỗ tạm lánh an toàn và tư vấn cho nạn nhân bạo lực gia đình."])
+    who: Text = Field(description="Ai có thể dùng dịch vụ.", examples=["Trẻ em và người lớn muốn báo tin về trẻ em bị xâm hại"])
+    how: Text = Field(description="Làm sao để liên hệ hoặc tìm đến.", examples=["Gọi 111 bất cứ lúc nào."])
+    cost: Text = Field(
         description="Chi phí cho người dùng, bằng chữ; ghi “chua-xac-minh” nếu chưa có nguồn xác nhận.",
         examples=["Miễn phí", "chua-xac-minh"],
     )
-    languages: list[str] = Field(default_factory=list, description="Ngôn ngữ phục vụ, nếu có nguồn xác nhận.", examples=[["Tiếng Việt"]])
+    languages: list[Text] = Field(default_factory=list, description="Ngôn ngữ phục vụ, nếu có nguồn xác nhận.", examples=[["Tiếng Việt"]])
     status: ServiceStatus = Field(
         description="Tình trạng: active (đang hoạt động), inactive (không hoạt động), defunct (đã ngừng hẳn), temporarily-closed (tạm đóng cửa).",
         examples=["active"],
@@ -223,16 +192,9 @@ class Service(Model):
 class Organization(Model):
     """The organization behind the services (HSDS `organization`)."""
 
-    name: str = Field(description="Tên tổ chức, cơ quan.", examples=["Ngôi nhà Bình yên"])
-    description: str = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.", examples=["Thuộc Trung tâm Phụ nữ và Phát triển của Hội Liên hiệp Phụ nữ Việt Nam."])
-    website: str | None = Field(None, description="Trang web chính thức, nếu có (https://…).", examples=[None])
-
-    @field_validator("website")
-    @classmethod
-    def _https(cls, value: str | None) -> str | None:
-        if value and not value.startswith("https://"):
-            raise ValueError(f"trang web “{value}” phải bắt đầu bằng “https://”")
-        return value
+    name: Text = Field(description="Tên tổ chức, cơ quan.", examples=["Ngôi nhà Bình yên"])
+    description: Text = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.", examples=["Thuộc Trung tâm Phụ nữ và Phát triển của Hội Liên hiệp Phụ nữ Việt Nam."])
+    website: HttpsUrl | None = Field(None, description="Trang web chính thức, nếu có (https://…).", examples=[None])
 
 
 class ServiceEntry(Model):
@@ -250,9 +212,9 @@ class ServiceEntry(Model):
         description="true nếu tổ chức có nơi tạm lánh cho nạn nhân: địa chỉ cụ thể không bao giờ được đăng nếu đơn vị vận hành chưa công khai.",
         examples=[False],
     )
-    last_verified: dt.date = Field(description="Ngày kiểm tra thông tin lần cuối (YYYY-MM-DD).", examples=["2026-11-30"])
+    last_verified: Date = Field(description="Ngày kiểm tra thông tin lần cuối (YYYY-MM-DD).", examples=["2026-11-30"])
     sources: list[Source] = Field(description="Nguồn xác nhận thông tin (ít nhất một).", examples=[[{"title": "plo.vn", "note": "Số 1900 969 680 của Ngôi nhà Bình yên, 24/7."}]])
-    notes: list[str] = Field(default_factory=list, description="Ghi chú của biên tập viên: điều chưa rõ, điều cần kiểm tra lại.", examples=[["Chi phí cuộc gọi chưa được nguồn nào xác nhận."]])
+    notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên: điều chưa rõ, điều cần kiểm tra lại.", examples=[["Chi phí cuộc gọi chưa được nguồn nào xác nhận."]])
 
     @field_validator("services")
     @classmethod

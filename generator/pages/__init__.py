@@ -1,14 +1,19 @@
-"""Page producers: each module turns one part of the graph into pages.
+"""Page producers: turn the linked graph into the site's generated pages.
 
-A producer takes the Renderer and returns a list of Page. Order = nav order.
+Every content type gets its pages from the generic producer below (one page per entry
+from its declared template, and a list page), unless it registers its own in CUSTOM
+because its pages need more (the plans' source texts, the campaign calendar). Then come
+the pages about the data itself (field guide, open data).
 """
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import Any, Callable
 
+from ..content_types import TYPES, ContentType
+from ..link import Graph
 from ..render import Page, Renderer
-from .agencies import agency_pages
+from ..urls import index_uri, page_uri
 from .campaigns import campaign_pages
 from .glossary import glossary_pages
 from .legal import legal_pages
@@ -17,13 +22,47 @@ from .plans import plan_pages
 from .services import service_pages
 from .tools import field_guide_pages
 
-PRODUCERS: list[Callable[[Renderer], list[Page]]] = [
-    service_pages,
-    plan_pages,
-    legal_pages,
-    campaign_pages,
-    agency_pages,
-    glossary_pages,
-    field_guide_pages,
-    open_data_pages,
-]
+Producer = Callable[[Renderer], list[Page]]
+
+# Content type → its own producer, replacing the generic one.
+CUSTOM: dict[str, Producer] = {
+    "services": service_pages,
+    "documents": plan_pages,
+    "legal": legal_pages,
+    "campaigns": campaign_pages,
+    "glossary": glossary_pages,
+}
+# Pages that are not about one content type, after the content types' pages.
+EXTRA: list[Producer] = [field_guide_pages, open_data_pages]
+
+
+def _display_name(entry: Any) -> str:
+    return getattr(entry, "name", None) or getattr(entry, "title", None) or entry.id
+
+
+def generic_pages(r: Renderer, ctype: ContentType) -> list[Page]:
+    """One page per entry from the type's template, and its list page, by display name."""
+    if ctype.url_folder is None or ctype.template is None:
+        return []
+    entries = sorted(r.graph.of(ctype.name).values(), key=lambda e: (_display_name(e), e.id))
+    pages = []
+    for entry in entries:
+        uri = page_uri(ctype.name, entry.id)
+        pages.append(Page(uri, r.render(ctype.template, uri, entry=entry), r.graph.corpus.path_of(ctype.name, entry.id),
+                          getattr(entry, "last_checked", None)))
+    if ctype.index_template:
+        uri = index_uri(ctype.name)
+        pages.append(Page(uri, r.render(ctype.index_template, uri, entries=entries), None))
+    return pages
+
+
+def render_site(graph: Graph, settings: dict[str, Any] | None = None) -> list[Page]:
+    """Every generated page of the site, in content-type declaration order."""
+    renderer = Renderer(graph, settings)
+    pages: list[Page] = []
+    for name, ctype in TYPES.items():
+        custom = CUSTOM.get(name)
+        pages += custom(renderer) if custom else generic_pages(renderer, ctype)
+    for produce in EXTRA:
+        pages += produce(renderer)
+    return pages

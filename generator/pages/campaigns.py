@@ -6,12 +6,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..calendar_feed import month_groups
-from ..link import URL_FOLDERS, Graph, page_uri
+from ..link import Graph
 from ..model.campaign import CAMPAIGN_KIND_LABELS
 from ..render import Page, Renderer
+from ..urls import CALENDAR_URI, FEED_URI, index_uri, page_uri
 
-CALENDAR_URI = f"{URL_FOLDERS['campaigns']}/lich.md"
-FEED_URI = "du-lieu/lich.ics"
 
 
 @dataclass
@@ -57,14 +56,12 @@ def campaign_pages(r: Renderer) -> list[Page]:
     pages = []
     for c in campaigns:
         uri = page_uri("campaigns", c.id)
-        if uri == CALENDAR_URI:
-            raise ValueError(f"plans/campaigns/{c.id}.yaml: mã “{c.id}” trùng với trang lịch; đặt mã khác")
         body = r.render("campaign.md.j2", uri, c=c, entry=entries.get(c.id), uses=plan_uses(graph, c.id, ranks),
                         feed=FEED_URI, calendar=CALENDAR_URI)
         pages.append(Page(uri, body, graph.corpus.path_of("campaigns", c.id), c.last_checked))
     groups = [(kind, [c for c in campaigns if c.kind == kind]) for kind in CAMPAIGN_KIND_LABELS]
     undated = [(kind, [c for c in items if c.recurrence is None]) for kind, items in groups]
-    uri = f"{URL_FOLDERS['campaigns']}/index.md"
+    uri = index_uri("campaigns")
     pages.append(Page(uri, r.render("campaigns_index.md.j2", uri, groups=[g for g in groups if g[1]], entries=entries,
                                     calendar=CALENDAR_URI, feed=FEED_URI), None))
     pages.append(Page(CALENDAR_URI, r.render("campaign_calendar.md.j2", CALENDAR_URI, months=month_groups(graph.calendar),

@@ -7,8 +7,9 @@ from itertools import groupby
 from ..model.glossary import DEFINITION_KIND_LABELS, GlossaryEntry
 from ..render import Page, Renderer
 from ..textnorm import fold
+from ..urls import GLOSSARY_URI
 
-URI = "thuat-ngu/index.md"
+URI = GLOSSARY_URI
 
 
 def _key(entry: GlossaryEntry) -> str:

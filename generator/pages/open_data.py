@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..export import EXPORTS
 from ..render import Page, Renderer
+from ..urls import OPEN_DATA_URI
 
 
 def open_data_pages(r: Renderer) -> list[Page]:
-    uri = "du-lieu/index.md"
+    uri = OPEN_DATA_URI
     files = [(name, description) for name, (description, _) in EXPORTS.items()]
     return [Page(uri, r.render("open_data.md.j2", uri, files=files, kinds=list(r.graph.corpus.entities)), None)]

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..link import URL_FOLDERS, page_uri
 from ..render import Page, Renderer
+from ..urls import index_uri, page_uri, source_text_uri
 
 
 def plan_pages(r: Renderer) -> list[Page]:
@@ -11,10 +11,10 @@ def plan_pages(r: Renderer) -> list[Page]:
     for plan in r.graph.plans():
         uri = page_uri("documents", plan.id)
         pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan), r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
-        src_uri = f"nguon/{plan.id}.md"
-        source_path = r.graph.corpus.root / plan.provenance.source_file
-        text = source_path.read_text(encoding="utf-8") if source_path.is_file() else ""
+        src_uri = source_text_uri(plan.id)
+        # The path is confined to plans/sources/ and known to exist (fields.SourcePath).
+        text = (r.graph.corpus.root / plan.provenance.source_file).read_text(encoding="utf-8")
         pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, text=text), plan.provenance.source_file, plan.last_checked))
-    index_uri = f"{URL_FOLDERS['documents']}/index.md"
-    pages.append(Page(index_uri, r.render("plans_index.md.j2", index_uri, plans=r.graph.plans()), None))
+    uri = index_uri("documents")
+    pages.append(Page(uri, r.render("plans_index.md.j2", uri, plans=r.graph.plans()), None))
     return pages

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..help_directory import build_date, entries_in_order, stale_ids
-from ..link import URL_FOLDERS, page_uri
 from ..render import Page, Renderer
+from ..urls import index_uri, page_uri
 
 
 def service_pages(r: Renderer) -> list[Page]:
@@ -14,6 +14,6 @@ def service_pages(r: Renderer) -> list[Page]:
     entries = entries_in_order(services)
     pages = [Page(page_uri("services", e.id), r.render("service.md.j2", page_uri("services", e.id), entry=e, stale=e.id in stale, max_age=max_age),
                   r.graph.corpus.path_of("services", e.id), e.last_verified) for e in entries]
-    uri = f"{URL_FOLDERS['services']}/index.md"
+    uri = index_uri("services")
     pages.append(Page(uri, r.render("services_index.md.j2", uri, entries=entries, stale=stale), None))
     return pages

@@ -1,0 +1,153 @@
+"""The gate: every rule the build depends on, run before anything is written.
+
+`python -m generator validate`, the atomic build and the MkDocs plugin all call
+check(): load → validate (the models and their field classes) → link (every reference,
+every citation in the text) → the rules that need more than one file, below. What
+passes here builds; tests exercise these rules, they do not hold them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .annotators import FACTORIES, NOTICES
+from .citations import alias_key, symbol_key
+from .corpus import Corpus, load_corpus, within
+from .content_types import TYPES
+from .errors import ContentError, dotted
+from .link import Graph, link
+from .model.glossary import fold as glossary_fold
+from .model.legal import INVERSE_RELATIONS
+from .transcription import check as transcription_check
+from .urls import page_uri
+
+
+def check(root: Path, plans_dir: Path | None = None, docs_dir: Path | None = None,
+          only: list[Path] | None = None, today: dt.date | None = None,
+          max_age_days: int | None = None) -> tuple[Graph, list[ContentError]]:
+    """Load, validate and link everything; return the graph and every error and warning.
+
+    only: files and folders given to `validate PATH…`; errors elsewhere are left out
+    (the whole corpus is still loaded, since references cross files).
+    today, max_age_days: when given, help-line entries verified longer ago are warned.
+    """
+    corpus, errors = load_corpus(root, plans_dir)
+    graph, link_errors = link(corpus, FACTORIES, NOTICES)
+    errors += link_errors
+    errors += legal_rules(corpus)
+    errors += glossary_rules(corpus)
+    errors += transcription_rules(corpus)
+    errors += page_collisions(corpus, docs_dir or root / "docs")
+    if today is not None and max_age_days is not None:
+        from .help_directory import freshness_warnings
+
+        errors += freshness_warnings(corpus, today, max_age_days)
+    if only is not None:
+        wanted = [p.resolve() for p in only]
+        errors = [e for e in errors if within(root / e.file, wanted)]
+    return graph, sorted(set(errors))
+
+
+def _error(corpus: Corpus, kind: str, id_: str, loc: tuple, message: str, hint: str) -> ContentError:
+    return ContentError(corpus.path_of(kind, id_), corpus.line_of(kind, id_, loc), dotted(loc), message, hint)
+
+
+def legal_rules(corpus: Corpus) -> list[ContentError]:
+    """Symbols and names that would link a citation to two documents; one-sided relations."""
+    errors = []
+    docs = corpus.of("legal")
+    symbols: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for id_, doc in sorted(docs.items()):
+        forms = [(("symbol",), doc.symbol)] if doc.symbol else []
+        forms += [(("symbol_variants", i), v) for i, v in enumerate(doc.symbol_variants)]
+        for loc, symbol in forms:
+            key = symbol_key(symbol)
+            owner = symbols.setdefault(key, id_)
+            if owner != id_:
+                errors.append(_error(corpus, "legal", id_, loc, f"số ký hiệu “{symbol}” trùng với văn bản {owner} ({corpus.path_of('legal', owner)})",
+                                     "mỗi số ký hiệu chỉ thuộc một văn bản, nếu không trích dẫn trong kế hoạch sẽ trỏ nhầm; "
+                                     "nếu hai địa phương trùng số, ghi số kèm năm hoặc bỏ số ở văn bản chưa chắc chắn"))
+        for i, alias in enumerate(doc.aliases):
+            key = alias_key(alias)
+            owner = names.setdefault(key, id_)
+            if owner != id_:
+                errors.append(_error(corpus, "legal", id_, ("aliases", i), f"tên gọi “{alias}” trùng với tên gọi của văn bản {owner}",
+                                     "mỗi tên gọi chỉ dùng cho một văn bản; bỏ tên này ở một trong hai tệp"))
+        for i, rel in enumerate(doc.relations):
+            loc = ("relations", i)
+            if rel.target == id_:
+                errors.append(_error(corpus, "legal", id_, loc + ("target",), "văn bản không thể có quan hệ với chính nó", "sửa mã văn bản đích (target)"))
+                continue
+            other = docs.get(rel.target)
+            if other is None:
+                continue  # reported by the reference check
+            inverse = INVERSE_RELATIONS[rel.type]
+            if not any(r.target == id_ and r.type == inverse and r.on == rel.on for r in other.relations):
+                on = f", on: {rel.on.isoformat()}" if rel.on else ""
+                errors.append(_error(corpus, "legal", id_, loc, f"quan hệ “{rel.type}” tới {rel.target} chưa được ghi ở phía bên kia",
+                                     f"thêm vào {corpus.path_of('legal', rel.target)} mục relations: “type: {inverse}, target: {id_}{on}”"))
+            if rel.type == "bi-thay-the-boi" and (doc.expired_on != rel.on or doc.status.value != "het-hieu-luc-toan-bo"):
+                errors.append(_error(corpus, "legal", id_, loc, f"văn bản bị thay thế bởi {rel.target} nhưng ngày hết hiệu lực hoặc tình trạng chưa khớp",
+                                     "ghi expired_on bằng ngày của quan hệ (on) và status.value: het-hieu-luc-toan-bo"))
+    return errors
+
+
+def glossary_rules(corpus: Corpus) -> list[ContentError]:
+    """One entry per term; acronym ids that follow their term (tooltips depend on both)."""
+    errors = []
+    owner: dict[str, str] = {}
+    for id_, entry in sorted(corpus.of("glossary").items()):
+        if entry.kind == "viet-tat" and id_ != f"viet-tat-{glossary_fold(entry.term)}":
+            errors.append(_error(corpus, "glossary", id_, ("id",), f"mã của chữ viết tắt “{entry.term}” phải là “viet-tat-{glossary_fold(entry.term)}”",
+                                 "đặt mã (và tên tệp) theo chữ viết tắt: bỏ dấu, viết thường, thay ký tự khác bằng “-”"))
+        for i, form in enumerate(entry.all_forms):
+            # Case matters for acronyms (TP vs tp), not for words (Giới vs giới).
+            key = form if entry.kind == "viet-tat" else form.casefold()
+            first = owner.setdefault(key, id_)
+            if first != id_:
+                loc = ("term",) if i == 0 else ("variants", i - 1)
+                errors.append(_error(corpus, "glossary", id_, loc, f"“{form}” đã là thuật ngữ hoặc cách viết của mục {first}",
+                                     "mỗi chữ chỉ thuộc một mục; gộp hai mục hoặc bỏ cách viết trùng"))
+    return errors
+
+
+def transcription_rules(corpus: Corpus) -> list[ContentError]:
+    """Every line of each plan's source text is in its data, or omitted with a reason."""
+    errors = []
+    for id_, plan in sorted(corpus.of("documents").items()):
+        source = (corpus.root / plan.provenance.source_file).read_text(encoding="utf-8", errors="replace")
+        report = transcription_check(plan, source)
+        for original in report.bad_corrections:
+            errors.append(_error(corpus, "documents", id_, ("provenance", "corrections"),
+                                 f"chỗ sửa có “original: {original}” nhưng văn bản gốc không có chữ này",
+                                 "chép “original” đúng từng chữ như trong văn bản gốc (kể cả lỗi)"))
+        if report.missing:
+            # A warning: a plan being transcribed (or imported) is published as far as it
+            # goes; tests/test_transcription.py holds the finished plans to every line.
+            first = "; ".join(f"“{_shorten(line)}”" for line in report.missing[:3])
+            more = f" và {len(report.missing) - 3} dòng khác" if len(report.missing) > 3 else ""
+            errors.append(ContentError(
+                corpus.path_of("documents", id_), corpus.line_of("documents", id_, ("provenance", "source_file")), "provenance.source_file",
+                f"{len(report.missing)} dòng của văn bản gốc chưa có trong dữ liệu: {first}{more}",
+                "chép các dòng này vào đúng trường, hoặc thêm vào provenance.omitted kèm lý do bỏ", warning=True))
+    return errors
+
+
+def _shorten(line: str, limit: int = 80) -> str:
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+def page_collisions(corpus: Corpus, docs_dir: Path) -> list[ContentError]:
+    """An entry whose page would take the place of a hand-written page in docs/."""
+    errors = []
+    for kind, ctype in TYPES.items():
+        if ctype.url_folder is None:
+            continue
+        for id_ in sorted(corpus.of(kind)):
+            uri = page_uri(kind, id_)
+            if (docs_dir / uri).exists() or (docs_dir / uri[: -len(".md")] / "index.md").exists():
+                errors.append(_error(corpus, kind, id_, ("id",), f"trang của mục này trùng với trang viết tay docs/{uri}",
+                                     "đặt mã khác cho mục này (và đổi tên tệp theo mã)"))
+    return errors
