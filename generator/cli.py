@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -22,22 +21,23 @@ def _print_errors(errors: list[ContentError]) -> int:
     return 1 if count else 0
 
 
-def _max_age_days() -> int:
-    """extra.verify_max_age_days from mkdocs.yml: the one place the setting lives."""
-    import yaml
+def _context():
+    """The build context of the project in the current folder (settings from mkdocs.yml)."""
+    from .context import Context
 
-    try:
-        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        return int(config.get("extra", {}).get("verify_max_age_days", 180))
-    except (OSError, ValueError, yaml.YAMLError):
-        return 180
+    return Context.load(ROOT)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import ContentErrors
     from .link import link
 
+    try:
+        context = _context()
+    except ContentErrors as exc:
+        return _print_errors(exc.errors)
     only = [Path(p) for p in args.paths] or None
-    corpus, errors = load_corpus(ROOT, only=only)
+    corpus, errors = load_corpus(ROOT, plans_dir=context.plans_dir, only=only)
     _, link_errors = link(corpus)
     if only:
         wanted = {p.resolve() for p in only}
@@ -46,7 +46,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     if not only:
         from .help_directory import freshness_warnings
 
-        errors += freshness_warnings(corpus, dt.date.today(), _max_age_days())
+        errors += freshness_warnings(corpus, context.today, context.settings.verify_max_age_days)
     code = _print_errors(errors)
     if code == 0:
         total = sum(len(v) for v in corpus.entities.values())

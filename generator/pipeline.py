@@ -1,36 +1,38 @@
-"""The whole pipeline without MkDocs: load → validate → link → render."""
+"""The whole pipeline without any site engine: load → validate → link → render → finish.
+
+`site(context)` is everything an engine needs to publish the site (generator/assemble.py);
+the MkDocs plugin only hands its pages and files to MkDocs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from .assemble import Site, SitePage, assemble
+from .context import Context
 from .corpus import load_corpus
+from .docs_check import check_docs
 from .errors import ContentErrors
 from .link import Graph, link
-from .render import Page, render_site
+
+__all__ = ["Context", "Graph", "Site", "SitePage", "check", "site"]
 
 
-@dataclass
-class Result:
-    graph: Graph
-    pages: list[Page]
-
-
-def check(root: Path) -> Graph:
-    """Load, validate and link; raise ContentErrors with every error found."""
-    corpus, errors = load_corpus(root)
+def check(root: Path, *, context: Context | None = None) -> Graph:
+    """Load, validate and link the data, and check the hand-written pages; raise
+    ContentErrors with every error found. context: made from root's mkdocs.yml if not given."""
+    context = context or Context.load(root)
+    corpus, errors = load_corpus(context.root, plans_dir=context.plans_dir)
     graph, link_errors = link(corpus)
     errors += link_errors
+    errors += check_docs(context)  # to move into the gate (generator/gate.py)
     if any(not e.warning for e in errors):
         raise ContentErrors(errors)
     return graph
 
 
-def run(root: Path, settings: dict[str, Any] | None = None, graph: Graph | None = None) -> Result:
-    """Everything the site needs from the data, or ContentErrors.
+def site(context: Context, graph: Graph | None = None) -> Site:
+    """Every page of the site, finished, and the other files; or ContentErrors.
 
-    graph: the result of check(root) when the caller has just run it (the atomic build)."""
-    graph = graph or check(root)
-    return Result(graph, render_site(graph, settings))
+    graph: the result of check() when the caller has just run it."""
+    return assemble(context, graph or check(context.root, context=context))

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .context import Context
 from .escape import attr_escape, md_escape, url_escape
 from .link import Graph, Segment, page_uri
 from .model.campaign import CAMPAIGN_KIND_LABELS
@@ -85,9 +86,10 @@ _COMPILED = _CompiledTemplates()
 class Renderer:
     """Holds the Jinja environment and the graph; renders one page at a time."""
 
-    def __init__(self, graph: Graph, settings: dict[str, Any] | None = None):
+    def __init__(self, graph: Graph, context: Context | None = None):
         self.graph = graph
-        self.settings = settings or {}
+        self.context = context  # the build context (settings, dates); generator/context.py
+        self.settings = context.settings if context is not None else None
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(TEMPLATES)),
             # autoescape makes macro output Markup (trusted); finalize escapes every data
@@ -161,11 +163,12 @@ def _number(value: float | int | None) -> str:
     return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
-def render_site(graph: Graph, settings: dict[str, Any] | None = None) -> list[Page]:
+def render_site(graph: Graph, context: Context | None = None) -> list[Page]:
     """Every generated page of the site, from the producers in generator/pages/."""
     from .pages import PRODUCERS
 
-    renderer = Renderer(graph, settings)
+    # Without a context (bench/run.py times this stage alone), that of the data's project.
+    renderer = Renderer(graph, context or Context.load(graph.corpus.root))
     pages: list[Page] = []
     for produce in PRODUCERS:
         pages += produce(renderer)
