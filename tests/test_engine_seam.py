@@ -8,6 +8,7 @@ The MkDocs side must then render what the pipeline produced and nothing else.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import html
 import os
 import re
@@ -19,7 +20,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from helpers import ROOT, copy_project
-from generator import pipeline
+from generator import help_directory, pipeline
 from generator.context import Context
 from generator.errors import ContentErrors
 
@@ -153,3 +154,28 @@ def test_generator_never_writes_the_environment() -> None:
     offenders = [f"{path.relative_to(ROOT)}:{line}" for path in sorted((ROOT / "generator").rglob("*.py"))
                  for line in environ_writes(path.read_text(encoding="utf-8"))]
     assert offenders == []
+
+
+# The context's dates: the build's "as of" date is the commit's, never the process clock
+# when a commit or SOURCE_DATE_EPOCH says otherwise.
+
+def test_source_date_follows_source_date_epoch() -> None:
+    context = Context.load(ROOT, environ={"SOURCE_DATE_EPOCH": "946728000"})  # 2000-01-01 12:00 UTC
+    assert context.source_date == dt.date(2000, 1, 1)
+    assert help_directory.build_date(context) == context.source_date
+
+
+def test_source_date_is_the_last_commits_without_source_date_epoch() -> None:
+    epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True).stdout.strip()
+    if not epoch.isdigit():
+        pytest.skip("not a git checkout")
+    expected = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    assert Context.load(ROOT, today=dt.date(1999, 1, 1), environ={}).source_date == expected
+
+
+def test_source_date_is_today_outside_git(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    if subprocess.run(["git", "-C", str(project), "rev-parse"], capture_output=True).returncode == 0:
+        pytest.skip("the temporary folder is inside a git checkout")
+    context = Context.load(project, today=dt.date(2031, 3, 8), environ={})
+    assert (context.today, context.source_date) == (dt.date(2031, 3, 8), dt.date(2031, 3, 8))
