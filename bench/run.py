@@ -95,13 +95,14 @@ def child_floor(root: Path) -> dict:
 
 def child_generator(root: Path) -> dict:
     from generator.corpus import load_corpus
+    from generator.annotators import FACTORIES, NOTICES
     from generator.link import link
-    from generator.render import render_site
+    from generator.pages import render_site
 
     t0 = time.perf_counter()
     corpus, errors = load_corpus(root)
     t1 = time.perf_counter()
-    graph, link_errors = link(corpus)
+    graph, link_errors = link(corpus, FACTORIES, NOTICES)
     t2 = time.perf_counter()
     pages = render_site(graph)
     t3 = time.perf_counter()

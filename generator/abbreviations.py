@@ -65,8 +65,8 @@ class Abbreviations:
         self.renderer = renderer
 
     @classmethod
-    def from_graph(cls, graph: Graph) -> "Abbreviations":
-        return cls(graph.of("glossary").values(), Renderer(graph))
+    def from_graph(cls, graph: Graph, renderer: Renderer | None = None) -> "Abbreviations":
+        return cls(graph.of("glossary").values(), renderer or Renderer(graph))
 
     def found_in(self, markdown: str) -> list[Abbreviation]:
         """The tooltip acronyms that occur in a page's running text, in first-seen order."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -15,8 +14,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
 from . import pipeline
+from .context import Context
 from .errors import ContentErrors
-from .search_index import write_index
+from .search_index import SearchIndexFailed, write_index
 
 # Steps run on the finished temporary site before the swap (e.g. the search index).
 POST_BUILD: list[Callable[[Path], None]] = [write_index]
@@ -26,45 +26,37 @@ class BuildFailed(Exception):
     """The site could not be built; the message is for the editor."""
 
 
-def last_commit_epoch(root: Path) -> str | None:
-    """The last commit's time (Unix seconds), or None outside git. As SOURCE_DATE_EPOCH it
-    makes the dates a build stamps (sitemap lastmod, "as of" dates) those of the commit,
-    so two builds of one commit are byte-identical on any day (tests/test_determinism.py)."""
-    try:
-        done = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"],
-                              capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    epoch = done.stdout.strip()
-    return epoch if done.returncode == 0 and epoch.isdigit() else None
+def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml",
+               context: Context | None = None) -> Path:
+    """Build the site of the project at root into site_dir (default root/site).
 
-
-def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml") -> Path:
+    context: the build context, made here from root and config_file if not given."""
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if not os.environ.get("SOURCE_DATE_EPOCH") and (epoch := last_commit_epoch(root)):
-        os.environ["SOURCE_DATE_EPOCH"] = epoch
     # Content errors are reported before MkDocs starts: clearer, and nothing is written.
     try:
-        graph = pipeline.check(root)
+        context = context or Context.load(root, config_file)
+        site = pipeline.site(context)
     except ContentErrors as exc:
         raise BuildFailed(exc.report()) from None
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
-        config = load_config(str(root / config_file), site_dir=str(tmp), strict=True)
-        # The plugin renders from this graph instead of loading and linking the same
-        # files a second time (a quarter of the build at 1,000 plans; docs/benchmarks.md).
+        config = load_config(str(context.config_file), site_dir=str(tmp), strict=True)
+        # The plugin publishes this site instead of loading, linking and rendering the
+        # same files a second time (a quarter of the build at 1,000 plans; docs/benchmarks.md).
         plugin = config.plugins.get("plans")
         if plugin is not None:
-            plugin.prechecked = graph
+            plugin.prebuilt = site
         try:
             mkdocs_build(config)
         except (Abort, PluginError) as exc:
             raise BuildFailed(str(exc)) from None
         for step in POST_BUILD:
-            step(tmp)
+            try:
+                step(tmp)
+            except SearchIndexFailed as exc:
+                raise BuildFailed(str(exc)) from None
         old = None
         if site_dir.exists():
             old = site_dir.with_name(f".site-old-{os.getpid()}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -22,27 +21,28 @@ def _print_errors(errors: list[ContentError]) -> int:
     return 1 if count else 0
 
 
-def _max_age_days() -> int:
-    """extra.verify_max_age_days from mkdocs.yml: the one place the setting lives."""
-    import yaml
+def _context():
+    """The build context of the project in the current folder (settings from mkdocs.yml)."""
+    from .context import Context
 
-    try:
-        config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-        return int(config.get("extra", {}).get("verify_max_age_days", 180))
-    except (OSError, ValueError, yaml.YAMLError):
-        return 180
+    return Context.load(ROOT)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import ContentErrors
     from .gate import check
 
+    try:
+        context = _context()
+    except ContentErrors as exc:
+        return _print_errors(exc.errors)
     only = [Path(p) for p in args.paths] or None
     missing = [p for p in only or [] if not p.exists()]
     if missing:
         for path in missing:
             print(f"{path}: không tìm thấy tệp hoặc thư mục này. Gợi ý: kiểm tra lại đường dẫn.", file=sys.stderr)
         return 1
-    graph, errors = check(ROOT, only=only, today=dt.date.today(), max_age_days=_max_age_days())
+    graph, errors = check(context, only=only, freshness=True)
     code = _print_errors(errors)
     if code == 0:
         total = sum(len(v) for v in graph.corpus.entities.values())
@@ -53,13 +53,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_transcription(args: argparse.Namespace) -> int:
     from .transcription import check
 
-    corpus, errors = load_corpus(ROOT)
+    corpus, errors = load_corpus(ROOT, plans_dir=_context().plans_dir)
     if errors:
         return _print_errors(errors)
     failed = 0
     for id_, plan in sorted(corpus.of("documents").items()):
-        source = (ROOT / plan.provenance.source_file).read_text(encoding="utf-8")
-        report = check(plan, source)
+        report = check(plan, corpus.source_file(plan).read_text(encoding="utf-8"))
         print(f"{id_}: dòng {report.found_lines}/{report.total_lines} (bỏ có lý do: {report.omitted_lines}), "
               f"gạch đầu dòng {report.bullets_found}/{report.bullets}")
         for line in report.missing:
@@ -113,7 +112,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import new_plan
 
     try:
-        path = new_plan(ROOT, args.id, Path(args.source) if args.source else None)
+        path = new_plan(ROOT, args.id, Path(args.source) if args.source else None, plans_dir=_context().plans_dir)
     except ValueError as exc:
         print(exc, file=sys.stderr)
         return 1

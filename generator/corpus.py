@@ -19,6 +19,7 @@ class Corpus:
     """Every valid entity, by kind and id, with where it came from."""
 
     root: Path
+    plans_dir: Path
     entities: dict[str, dict[str, BaseModel]] = field(default_factory=dict)
     located: dict[tuple[str, str], Located] = field(default_factory=dict)
 
@@ -30,6 +31,11 @@ class Corpus:
 
     def line_of(self, kind: str, id_: str, loc: tuple) -> int:
         return self.located[(kind, id_)].line_of(loc)
+
+    def source_file(self, plan: BaseModel) -> Path:
+        """The plan's source text: provenance.source_file ("plans/sources/x.txt") inside
+        this corpus's data folder. The field class confines it there and checked it exists."""
+        return self.plans_dir / "sources" / plan.provenance.source_file.rsplit("/", 1)[1]  # type: ignore[attr-defined]
 
 
 def data_files(plans_dir: Path) -> list[tuple[str, Path]]:
@@ -64,12 +70,12 @@ def load_corpus(root: Path, plans_dir: Path | None = None, only: list[Path] | No
     """Load every file; return the corpus and all errors (only those inside `only`, the
     files and folders given to `validate PATH…`, when it is set)."""
     plans_dir = plans_dir or root / "plans"
-    corpus = Corpus(root=root)
+    corpus = Corpus(root=root, plans_dir=plans_dir)
     errors: list[ContentError] = []
     for kind in TYPES:
         corpus.of(kind)
     # Rules that need the project (a source file must exist) read it from the context.
-    context = {"root": root}
+    context = {"sources_dir": plans_dir / "sources"}
     for kind, path in data_files(plans_dir):
         located, errs = load_file(path, root)
         errors += errs

@@ -1,48 +1,71 @@
 """Data-driven fragments placed into hand-written pages by a marker.
 
 A page in docs/ writes `<!-- data: NAME -->` on its own line; the fragment NAME is
-rendered from the graph in its place. Unknown names fail the build.
+rendered from the graph in its place. Unknown names are content errors, found before
+the build by generator/docs_check.py.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from .errors import ContentError, ContentErrors
 from .link import Graph
 from .render import Renderer
 
-_MARKER = re.compile(r"^<!-- data: ([a-z0-9-]+) -->$", re.MULTILINE)
+if TYPE_CHECKING:
+    from .context import Context
+
+MARKER = re.compile(r"^<!-- data: ([a-z0-9-]+) -->$", re.MULTILINE)
 
 # Fragment name → template under generator/templates/fragments/.
 FRAGMENTS: dict[str, str] = {}
 FRAGMENTS["sap-dien-ra"] = "fragments/upcoming.md.j2"  # home page: dated campaigns, reordered by upcoming.js
 FRAGMENTS["duong-day-tro-giup"] = "fragments/help_lines.md.j2"  # help page: the help-line directory
+FRAGMENTS["cai-dat"] = "fragments/settings.md.j2"  # contributors' page: every setting, from generator/settings.py
 
-# Fragment name → function(graph, settings) giving the template its prepared context.
-CONTEXT: dict[str, Callable[[Graph, dict[str, Any]], dict[str, Any]]] = {}
+# Fragment name → function(graph, context) giving the template its prepared context.
+CONTEXT: dict[str, Callable[[Graph, "Context"], dict[str, Any]]] = {}
 
 
-def _help_lines_context(graph: Graph, settings: dict[str, Any]) -> dict[str, Any]:
+def _help_lines_context(graph: Graph, context: "Context") -> dict[str, Any]:
     from .help_directory import build_date, help_lines, stale_ids
 
     services = graph.of("services")
-    return {"lines": help_lines(services), "stale": stale_ids(services, build_date(), int(settings.get("verify_max_age_days", 180)))}
+    return {"lines": help_lines(services),
+            "stale": stale_ids(services, build_date(context), context.settings.verify_max_age_days)}
+
+
+def _settings_context(graph: Graph, context: "Context") -> dict[str, Any]:
+    from .settings import declared
+
+    return {"declarations": declared()}
 
 
 CONTEXT["duong-day-tro-giup"] = _help_lines_context
+CONTEXT["cai-dat"] = _settings_context
 
 
-def expand(markdown: str, graph: Graph, uri: str, settings: dict[str, Any]) -> str:
+def unknown(name: str, file: str, line: int) -> ContentError:
+    """The error for a marker naming no fragment (shared with generator/docs_check.py)."""
+    return ContentError(file, line, "", f"không có đoạn dữ liệu “{name}”",
+                        f"dùng một trong các tên: {', '.join(sorted(FRAGMENTS))}; viết đúng dạng <!-- data: TÊN --> trên một dòng riêng")
+
+
+def expand(markdown: str, uri: str, renderer: Renderer, context: "Context", file: str | None = None) -> str:
+    """The page's Markdown with every marker replaced by its rendered fragment.
+
+    file: the page's repo-relative path, for the error message of an unknown name."""
     if "<!-- data: " not in markdown:
         return markdown
-    renderer = Renderer(graph, settings)
 
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         if name not in FRAGMENTS:
-            raise ValueError(f"docs/{uri}: không có đoạn dữ liệu “{name}” (có: {', '.join(sorted(FRAGMENTS)) or 'chưa có'})")
-        context = CONTEXT[name](graph, settings) if name in CONTEXT else {}
-        return renderer.render(FRAGMENTS[name], uri, **context)
+            line = markdown.count("\n", 0, match.start()) + 1
+            raise ContentErrors([unknown(name, file or uri, line)])
+        extra = CONTEXT[name](renderer.graph, context) if name in CONTEXT else {}
+        return renderer.render(FRAGMENTS[name], uri, **extra)
 
-    return _MARKER.sub(replace, markdown)
+    return MARKER.sub(replace, markdown)

@@ -8,13 +8,15 @@ passes here builds; tests exercise these rules, they do not hold them.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from .annotators import FACTORIES, NOTICES
 from .citations import alias_key, symbol_key
 from .corpus import Corpus, load_corpus, within
 from .content_types import TYPES
+from .context import Context
+from .docs_check import check_docs
+from .help_directory import freshness_warnings
 from .errors import ContentError, dotted
 from .link import Graph, link
 from .model.glossary import fold as glossary_fold
@@ -23,26 +25,28 @@ from .transcription import check as transcription_check
 from .urls import page_uri
 
 
-def check(root: Path, plans_dir: Path | None = None, docs_dir: Path | None = None,
-          only: list[Path] | None = None, today: dt.date | None = None,
-          max_age_days: int | None = None) -> tuple[Graph, list[ContentError]]:
+def check(project: Context | Path, only: list[Path] | None = None,
+          freshness: bool = False) -> tuple[Graph, list[ContentError]]:
     """Load, validate and link everything; return the graph and every error and warning.
 
+    project: the build context, or a project folder whose mkdocs.yml gives it.
     only: files and folders given to `validate PATH…`; errors elsewhere are left out
     (the whole corpus is still loaded, since references cross files).
-    today, max_age_days: when given, help-line entries verified longer ago are warned.
+    freshness: warn about help-line entries verified longer ago than the setting allows
+    (as of context.today): `validate` does, a build does not.
     """
-    corpus, errors = load_corpus(root, plans_dir)
+    context = project if isinstance(project, Context) else Context.load(project)
+    root = context.root
+    corpus, errors = load_corpus(root, context.plans_dir)
     graph, link_errors = link(corpus, FACTORIES, NOTICES)
     errors += link_errors
     errors += legal_rules(corpus)
     errors += glossary_rules(corpus)
     errors += transcription_rules(corpus)
-    errors += page_collisions(corpus, docs_dir or root / "docs")
-    if today is not None and max_age_days is not None:
-        from .help_directory import freshness_warnings
-
-        errors += freshness_warnings(corpus, today, max_age_days)
+    errors += page_collisions(corpus, context.docs_dir)
+    errors += check_docs(context)
+    if freshness:
+        errors += freshness_warnings(corpus, context.today, context.settings.verify_max_age_days)
     if only is not None:
         wanted = [p.resolve() for p in only]
         errors = [e for e in errors if within(root / e.file, wanted)]
@@ -117,7 +121,7 @@ def transcription_rules(corpus: Corpus) -> list[ContentError]:
     """Every line of each plan's source text is in its data, or omitted with a reason."""
     errors = []
     for id_, plan in sorted(corpus.of("documents").items()):
-        source = (corpus.root / plan.provenance.source_file).read_text(encoding="utf-8", errors="replace")
+        source = corpus.source_file(plan).read_text(encoding="utf-8", errors="replace")
         report = transcription_check(plan, source)
         for original in report.bad_corrections:
             errors.append(_error(corpus, "documents", id_, ("provenance", "corrections"),

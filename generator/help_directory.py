@@ -4,12 +4,14 @@ need re-checking. Shared by the help pages and `validate` (freshness warnings)."
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError
 from .model.service import Phone, Service, ServiceEntry, stale
+
+if TYPE_CHECKING:
+    from .context import Context
 
 
 @dataclass
@@ -20,13 +22,10 @@ class HelpLine:
     entries: list[tuple[ServiceEntry, Service]] = field(default_factory=list)
 
 
-def build_date() -> dt.date:
-    """The date a build is "as of": the last commit's (SOURCE_DATE_EPOCH) for
-    reproducible builds, else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
-    return dt.date.today()
+def build_date(context: Context) -> dt.date:
+    """The date a build is "as of" (the context's source date: the last commit's, for
+    reproducible builds), against which entries count as needing re-checking."""
+    return context.source_date
 
 
 def entries_in_order(services: dict[str, ServiceEntry]) -> list[ServiceEntry]:

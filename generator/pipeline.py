@@ -1,35 +1,33 @@
-"""The whole pipeline without MkDocs: load → validate → link → render."""
+"""The whole pipeline without any site engine: load → validate → link → render → finish.
+
+`site(context)` is everything an engine needs to publish the site (generator/assemble.py);
+the MkDocs plugin only hands its pages and files to MkDocs.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from . import gate
+from .assemble import Site, SitePage, assemble
+from .context import Context
 from .errors import ContentErrors
 from .link import Graph
-from .pages import render_site
-from .render import Page
+
+__all__ = ["Context", "Graph", "Site", "SitePage", "check", "site"]
 
 
-@dataclass
-class Result:
-    graph: Graph
-    pages: list[Page]
-
-
-def check(root: Path) -> Graph:
-    """Load, validate and link; raise ContentErrors with every error found."""
-    graph, errors = gate.check(root)
+def check(root: Path, *, context: Context | None = None) -> Graph:
+    """Every rule of the gate (generator/gate.py); raise ContentErrors with every error
+    found. context: made from root's mkdocs.yml if not given."""
+    graph, errors = gate.check(context or Context.load(root))
     if any(not e.warning for e in errors):
         raise ContentErrors(errors)
     return graph
 
 
-def run(root: Path, settings: dict[str, Any] | None = None, graph: Graph | None = None) -> Result:
-    """Everything the site needs from the data, or ContentErrors.
+def site(context: Context, graph: Graph | None = None) -> Site:
+    """Every page of the site, finished, and the other files; or ContentErrors.
 
-    graph: the result of check(root) when the caller has just run it (the atomic build)."""
-    graph = graph or check(root)
-    return Result(graph, render_site(graph, settings))
+    graph: the result of check() when the caller has just run it."""
+    return assemble(context, graph or check(context.root, context=context))

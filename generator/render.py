@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .context import Context
 from .escape import attr_escape, md_escape, url_escape
 from .link import Graph, Segment
 from .model.campaign import CAMPAIGN_KIND_LABELS
@@ -86,9 +87,10 @@ _COMPILED = _CompiledTemplates()
 class Renderer:
     """Holds the Jinja environment and the graph; renders one page at a time."""
 
-    def __init__(self, graph: Graph, settings: dict[str, Any] | None = None):
+    def __init__(self, graph: Graph, context: Context | None = None):
         self.graph = graph
-        self.settings = settings or {}
+        self.context = context  # the build context (settings, dates); generator/context.py
+        self.settings = context.settings if context is not None else None
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(TEMPLATES)),
             # autoescape makes macro output Markup (trusted); finalize escapes every data

@@ -51,13 +51,14 @@ last_checked: {today}
 """
 
 
-def new_plan(root: Path, id_: str, source: Path | None = None) -> Path:
+def new_plan(root: Path, id_: str, source: Path | None = None, plans_dir: Path | None = None) -> Path:
     """Write the skeleton of plan id_; with source, copy its text to plans/sources/<id>.txt."""
     try:
         TypeAdapter(Id).validate_python(id_)
     except ValidationError:
         raise ValueError(f"mã “{id_}” không hợp lệ: chỉ dùng chữ thường không dấu, số và dấu gạch nối") from None
-    path = root / "plans" / "documents" / f"{id_}.yaml"
+    plans_dir = plans_dir or root / "plans"
+    path = plans_dir / "documents" / f"{id_}.yaml"
     if path.exists():
         raise ValueError(f"{path.relative_to(root)} đã có; chọn mã khác")
     text = None
@@ -69,7 +70,7 @@ def new_plan(root: Path, id_: str, source: Path | None = None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(SKELETON.format(id=id_, today=dt.date.today().isoformat()), encoding="utf-8")
     if text is not None:
-        target = root / "plans" / "sources" / f"{id_}.txt"
+        target = plans_dir / "sources" / f"{id_}.txt"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
     return path

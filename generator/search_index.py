@@ -250,16 +250,35 @@ class IndexStats:
     bundle_bytes: int
 
 
+class SearchIndexFailed(Exception):
+    """Pagefind could not index the site; the message is for the editor."""
+
+
+# The Pagefind binary, shipped in the pagefind[bin] wheel and started through its module.
+PAGEFIND = [sys.executable, "-m", "pagefind"]
+PAGEFIND_TIMEOUT = 600  # seconds; the 1,000-plan benchmark site indexes in well under a minute
+_HINT = ("Gợi ý: chạy lại `make site`; nếu vẫn lỗi, cài lại môi trường (xoá thư mục .venv rồi chạy `make site`) "
+         "để có lại gói pagefind[bin] đúng phiên bản trong pyproject.toml.")
+
+
 def _run_pagefind(pages: Path, out: Path) -> None:
-    """Run the Pagefind binary (shipped in the pagefind[bin] wheel) over the prepared pages."""
-    args = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(out),
-            "--force-language", LANGUAGE, "--quiet"]
+    """Run Pagefind over the prepared pages; SearchIndexFailed (in Vietnamese) if it cannot."""
+    args = [*PAGEFIND, "--site", str(pages), "--output-path", str(out), "--force-language", LANGUAGE, "--quiet"]
     for selector in EXCLUDE_SELECTORS:
         args += ["--exclude-selectors", selector]
+    # A copy of the environment for the child only; this process's os.environ is left alone.
     env = dict(os.environ, PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE=str(CHUNK_SIZE))
-    done = subprocess.run(args, capture_output=True, text=True, env=env)
+    try:
+        done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=PAGEFIND_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        raise SearchIndexFailed(f"Pagefind không tạo xong chỉ mục tìm kiếm sau {PAGEFIND_TIMEOUT} giây. {_HINT}") from None
+    except OSError as exc:
+        raise SearchIndexFailed(f"Không chạy được Pagefind để tạo chỉ mục tìm kiếm ({exc.strerror or exc}). {_HINT}") from None
     if done.returncode != 0:
-        raise RuntimeError(f"Pagefind không tạo được chỉ mục tìm kiếm / Pagefind failed:\n{done.stdout}{done.stderr}")
+        output = (done.stdout + done.stderr).strip().splitlines()
+        detail = "\n".join(output[-15:]) or "(Pagefind không ghi thông báo nào)"
+        raise SearchIndexFailed(f"Pagefind không tạo được chỉ mục tìm kiếm (mã lỗi {done.returncode}). {_HINT}\n"
+                                f"Thông báo của Pagefind:\n{detail}")
 
 
 def write_index(site: Path) -> IndexStats:

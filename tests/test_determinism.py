@@ -3,8 +3,9 @@
 Each build runs in its own process with a different PYTHONHASHSEED (set and dict order of
 strings), TZ (local dates) and output folder name, as two machines would. Every file of
 both sites is compared byte for byte; a failure lists each file that differs or exists in
-only one build. Dates the build stamps (sitemap lastmod) come from the last commit
-(SOURCE_DATE_EPOCH, generator/build.py), not from the day of the build.
+only one build. Dates the build stamps (sitemap lastmod, "Cần xác minh lại") come from
+the build context's source date, the last commit's (generator/context.py), not from the
+day of the build; the build reads them without writing the process environment.
 """
 
 from __future__ import annotations
@@ -28,8 +29,13 @@ if days:
         def now(cls, tz=None):
             return datetime.datetime.now(tz) + datetime.timedelta(days=days)
     mkdocs.utils.datetime = Later
+import os
+before = dict(os.environ)
 from generator.build import build_site
 build_site(Path(sys.argv[1]), Path(sys.argv[2]))
+# Material for MkDocs sets NO_MKDOCS_2_WARNING itself when imported; nothing else may change.
+changed = {k for k in before.keys() | os.environ.keys() if before.get(k) != os.environ.get(k)} - {"NO_MKDOCS_2_WARNING"}
+assert not changed, f"the build changed the environment: {sorted(changed)}"
 """
 # Two machines that share nothing but the commit: hash seeds, time zones, folders, days.
 RUNS = [("1", "Asia/Ho_Chi_Minh", "first-build/site", 0),

@@ -56,11 +56,11 @@ def test_payload_in_every_text_field_is_shown_as_text(tmp_path: Path) -> None:
         original = holder[key]
         holder[key] = original + PAYLOAD
         try:
-            Plan.model_validate(data, context={"root": project})
+            Plan.model_validate(data, context={"sources_dir": project / "plans" / "sources"})
             injected.append(path)
         except Exception:
             holder[key] = original
-    Plan.model_validate(data, context={"root": project})
+    Plan.model_validate(data, context={"sources_dir": project / "plans" / "sources"})
     assert len(injected) >= 15, injected
     header = source.read_text(encoding="utf-8").split("\n", 1)[0]
     source.write_text(header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

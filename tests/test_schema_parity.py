@@ -36,7 +36,7 @@ VALIDATORS = {kind: _schema_validator(kind) for kind in TYPES}
 
 def validate_verdict(kind: str, data: Any) -> bool:
     """validate's single-file rules: the model with its field classes, and reserved ids."""
-    entity, errors = validate(Located(f"plans/{kind}/x.yaml", data), TYPES[kind].model, {"root": ROOT})
+    entity, errors = validate(Located(f"plans/{kind}/x.yaml", data), TYPES[kind].model, {"sources_dir": ROOT / "plans" / "sources"})
     return entity is not None and not errors and entity.id not in reserved_ids(kind)
 
 

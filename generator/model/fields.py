@@ -192,8 +192,9 @@ def _check_source_path(value: str, info: ValidationInfo) -> str:
             f"đường dẫn “{value}” không hợp lệ: văn bản gốc phải là một tệp .txt nằm ngay trong thư mục "
             f"{SOURCE_FOLDER}/ (ví dụ {SOURCE_FOLDER}/006_ke-hoach-tinh-x-2026.txt)"
         )
-    root = (info.context or {}).get("root") if info is not None else None
-    if root is not None and not (Path(root) / value).is_file():
+    # "plans/" names the data folder, wherever the settings put it (plans_dir).
+    sources = (info.context or {}).get("sources_dir") if info is not None else None
+    if sources is not None and not (Path(sources) / value.rsplit("/", 1)[1]).is_file():
         raise ValueError(
             f"không tìm thấy tệp “{value}”: chép văn bản gốc vào {SOURCE_FOLDER}/ với đúng tên này, "
             "hoặc sửa đường dẫn"

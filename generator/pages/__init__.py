@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from ..content_types import TYPES, ContentType
+from ..context import Context
 from ..link import Graph
 from ..render import Page, Renderer
 from ..urls import index_uri, page_uri
@@ -56,9 +57,11 @@ def generic_pages(r: Renderer, ctype: ContentType) -> list[Page]:
     return pages
 
 
-def render_site(graph: Graph, settings: dict[str, Any] | None = None) -> list[Page]:
-    """Every generated page of the site, in content-type declaration order."""
-    renderer = Renderer(graph, settings)
+def render_site(graph: Graph, context: Context | None = None) -> list[Page]:
+    """Every generated page of the site, in content-type declaration order.
+
+    Without a context (bench/run.py times this stage alone), that of the data's project."""
+    renderer = Renderer(graph, context or Context.load(graph.corpus.root))
     pages: list[Page] = []
     for name, ctype in TYPES.items():
         custom = CUSTOM.get(name)

@@ -9,8 +9,8 @@ from ..urls import index_uri, page_uri
 
 def service_pages(r: Renderer) -> list[Page]:
     services = r.graph.of("services")
-    max_age = int(r.settings.get("verify_max_age_days", 180))
-    stale = stale_ids(services, build_date(), max_age)
+    max_age = r.context.settings.verify_max_age_days
+    stale = stale_ids(services, build_date(r.context), max_age)
     entries = entries_in_order(services)
     pages = [Page(page_uri("services", e.id), r.render("service.md.j2", page_uri("services", e.id), entry=e, stale=e.id in stale, max_age=max_age),
                   r.graph.corpus.path_of("services", e.id), e.last_verified) for e in entries]

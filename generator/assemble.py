@@ -1,0 +1,113 @@
+"""The finished site, engine-neutral: every page with its final Markdown, and the other files.
+
+Both kinds of page are finished here, the same way: the pages generated from the data
+and the hand-written pages of docs/. A page's final Markdown has its data fragments
+expanded, its acronym tooltips (and, on generated pages, the list of acronyms) and its
+"Cập nhật lần cuối" footer. An engine (today MkDocs, through generator/mkdocs_plugin.py)
+only turns this Markdown into HTML with the theme; it decides nothing about content.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from . import fragments
+from .abbreviations import Abbreviations
+from .context import Context
+from .errors import ContentError, ContentErrors
+from .export import export_files
+from .handwritten import read_pages
+from .history import last_changed
+from .link import Graph
+from .pages import render_site
+from .render import Page, Renderer
+from .textnorm import long_date
+
+EXPORT_FOLDER = "du-lieu"  # the open-data files are served next to the page that lists them
+
+
+@dataclass(frozen=True)
+class SitePage:
+    uri: str  # relative to the docs folder: "ke-hoach/x.md", "tro-giup/index.md"
+    markdown: str  # final Markdown, without front matter
+    title: str | None  # None: the engine takes the page's first heading
+    edit_url: str | None  # "Sửa trang này"; None without edit_base or source
+    source: str | None  # repo-relative file the page comes from (a YAML file, docs/…md); None for lists
+    generated: bool  # True: made from the data; False: a page of docs/
+    meta: Mapping[str, Any] = field(default_factory=dict)  # front matter of a hand-written page
+
+
+@dataclass(frozen=True)
+class Site:
+    context: Context
+    graph: Graph
+    pages: Mapping[str, SitePage]  # by uri: generated pages in producer order, then docs/ pages
+    files: Mapping[str, bytes]  # other files by docs-relative path: the open-data exports
+
+    def page(self, uri: str) -> SitePage | None:
+        return self.pages.get(uri)
+
+
+def footer(changed: dt.date | None, last_checked: dt.date | None) -> str:
+    """The "Cập nhật lần cuối" line: the file's last commit, else the data's check date."""
+    if changed is not None:
+        text = f"Cập nhật lần cuối: {long_date(changed)}."
+    elif last_checked is not None:
+        text = f"Cập nhật lần cuối: {long_date(last_checked)} (theo ngày kiểm tra dữ liệu)."
+    else:
+        return ""
+    return f"\n\n<p class=\"last-updated\">{text}</p>\n"
+
+
+def _heading(markdown: str) -> str | None:
+    # A generated page's heading is already escaped by the renderer; MkDocs would take the
+    # title from the rendered <h1> as plain text, which the theme prints unescaped.
+    first = markdown.lstrip().split("\n", 1)[0]
+    return first[2:].strip() if first.startswith("# ") else None
+
+
+class _Finisher:
+    """What every page of one build shares: renderer, acronyms, git history, edit base."""
+
+    def __init__(self, context: Context, graph: Graph):
+        self.context = context
+        self.renderer = Renderer(graph, context)
+        self.abbreviations = Abbreviations.from_graph(graph, self.renderer)
+        folders = tuple(context.relative(d) for d in (context.plans_dir, context.docs_dir) if d.is_dir())
+        self.history = last_changed(context.root, folders) if folders else {}
+
+    def edit_url(self, source: str | None) -> str | None:
+        base = self.context.edit_base
+        return base.rstrip("/") + "/" + source if source and base else None
+
+    def finish(self, uri: str, markdown: str, source: str | None, generated: bool,
+               last_checked: dt.date | None = None, meta: Mapping[str, Any] | None = None) -> SitePage:
+        markdown = fragments.expand(markdown, uri, self.renderer, self.context, file=source)
+        markdown = self.abbreviations.apply(markdown, uri, listed=generated)
+        title = _heading(markdown) if generated else (meta or {}).get("title")
+        changed = self.history.get(source) if source else None
+        markdown += footer(changed, last_checked)
+        return SitePage(uri, markdown, title, self.edit_url(source), source, generated, dict(meta or {}))
+
+
+def assemble(context: Context, graph: Graph, generated: list[Page] | None = None) -> Site:
+    """The finished site from a checked graph (generated: render_site's pages, if already made)."""
+    finisher = _Finisher(context, graph)
+    generated = render_site(graph, context) if generated is None else generated
+    docs = read_pages(context.docs_dir) if context.docs_dir.is_dir() else []
+    docs_folder = context.relative(context.docs_dir)
+    taken = {p.uri for p in generated}
+    clashes = [ContentError(f"{docs_folder}/{d.uri}", 1, "", "trang này trùng địa chỉ với một trang được tạo từ dữ liệu",
+                            "đổi tên tệp trong thư mục trang viết tay") for d in docs if d.uri in taken]
+    if clashes:
+        raise ContentErrors(clashes)
+    pages: dict[str, SitePage] = {}
+    for page in generated:
+        pages[page.uri] = finisher.finish(page.uri, page.markdown, page.source, True, page.last_checked)
+    for doc in docs:
+        pages[doc.uri] = finisher.finish(doc.uri, doc.body, f"{docs_folder}/{doc.uri}", False, meta=doc.meta)
+    files = {f"{EXPORT_FOLDER}/{name}": content
+             for name, content in export_files(graph, context.settings.site_url or None).items()}
+    return Site(context, graph, pages, files)
