@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, dotted
+from .errors import ContentError, dotted, processing
 from .load import Located
 
 _TYPE_NAMES = {
@@ -81,6 +81,11 @@ def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
 
 def validate(located: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[ContentError]]:
     """Validate one file's data against its model; collect every error with its line."""
+    with processing(located.path):
+        return _validate(located, model)
+
+
+def _validate(located: Located, model: type[BaseModel]) -> tuple[BaseModel | None, list[ContentError]]:
     try:
         return model.model_validate(located.data), []
     except ValidationError as exc:
