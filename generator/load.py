@@ -9,6 +9,7 @@ becomes a field error with its line in the validate stage, not a traceback.
 
 from __future__ import annotations
 
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -145,8 +146,15 @@ def _decode(raw: bytes, rel: str) -> tuple[str | None, ContentError | None]:
 
 
 def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> ContentError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml refuses control characters (NUL, U+0001…U+001F except tab and newline,
+        # DEL, U+FFFE…) with no line, only an offset into the UTF-8 bytes it was given.
+        line = text.encode("utf-8", "surrogatepass")[: max(exc.position, 0)].count(b"\n") + 1
+        return ContentError(rel, line, "", f"dòng này có ký tự điều khiển không được phép (U+{exc.character:04X})",
+                            "ký tự này vô hình, thường do dán từ Word, PDF hoặc trang web; xóa rồi gõ lại đoạn chữ quanh chỗ đó")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark else 1
+    # At the end of a file without a final newline libyaml points one line past it.
+    line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
     problem = (getattr(exc, "problem", "") or "").lower()
     source_lines = text.split("\n")
     bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
@@ -189,8 +197,31 @@ def _too_deep(text: str, rel: str) -> ContentError | None:
     return None
 
 
+# YAML counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks, editors
+# (and "line N" in our messages) do not: after one of them every line number would be
+# off. They are invisible and never needed in Vietnamese text, so they are refused.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _odd_characters(text: str, rel: str) -> ContentError | None:
+    odd = _ODD_BREAK.search(text)
+    if odd:
+        return ContentError(rel, text.count("\n", 0, odd.start()) + 1, "",
+                            f"dòng này có ký tự ngắt dòng lạ (U+{ord(odd.group()):04X})",
+                            "ký tự này vô hình, thường do dán từ Word, PDF hoặc trang web; xóa rồi gõ lại đoạn chữ quanh chỗ đó")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # only from a caller that built the text itself
+        return ContentError(rel, text.count("\n", 0, exc.start) + 1, "", "dòng này có ký tự không hợp lệ (nửa cặp UTF-16)",
+                            "gõ lại đoạn chữ quanh chỗ đó")
+    return None
+
+
 def load_text(text: str, rel: str) -> tuple[Located | None, list[ContentError]]:
     """Parse YAML text already decoded; return the located data or the errors."""
+    odd = _odd_characters(text, rel)
+    if odd:
+        return None, [odd]
     errors: list[ContentError] = []
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     has_content = any(l.strip() and not l.lstrip().startswith("#") for l in text.splitlines())

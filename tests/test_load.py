@@ -142,6 +142,17 @@ def test_syntax_error_before_deep_nesting_is_reported_as_syntax() -> None:
     assert located is None and "quá sâu" not in errors[0].message
 
 
+def test_control_character_is_reported_on_its_own_line() -> None:
+    located, errors = load_text(HEADER + "a: đđđ\n\nb: x\x00y\n", "x.yaml")
+    assert located is None and errors[0].line == 4 and "U+0000" in errors[0].message
+
+
+@pytest.mark.parametrize("char", ["\x85", "\u2028", "\u2029"])
+def test_odd_line_breaks_are_refused_so_line_numbers_stay_true(char: str) -> None:
+    located, errors = load_text(HEADER + f"a: x\nb: y{char}z\nc: 1\n", "x.yaml")
+    assert located is None and errors[0].line == 3 and f"U+{ord(char):04X}" in errors[0].message
+
+
 # --- Files that are not regular files are refused, not read. ------------------------------
 
 
