@@ -15,11 +15,13 @@ reproducible); `FUZZ_EXAMPLES=5000 make fuzz` runs a long random campaign.
 
 from __future__ import annotations
 
+import copy
 import os
 import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -136,11 +138,66 @@ def unicode_mischief(draw, text: str) -> str:
     return "".join(chars)
 
 
+# Any YAML value, nested a little, for the structural mutation below.
+any_value = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), nasty_text, st.sampled_from(REPLACEMENTS[:30]),
+              st.dates().map(str)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(["id", "title", "text", "x", "name"]) | nasty_text, inner, max_size=3)),
+    max_leaves=6,
+)
+
+
+def _paths(value, path=()):
+    yield path
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _paths(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _paths(item, path + (i,))
+
+
+@st.composite
+def tree_edit(draw, text: str) -> str:
+    """Valid YAML with a wrong shape: a value anywhere replaced by another type, a key
+    removed, a list item doubled or a value moved to another place (an id where a
+    name goes…), so that validation, linking and rendering all get exercised."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    for _ in range(draw(st.integers(1, 3))):
+        paths = [p for p in _paths(data) if p]
+        if not paths:
+            break
+        path = draw(st.sampled_from(paths))
+        parent = data
+        for part in path[:-1]:
+            parent = parent[part]
+        op = draw(st.sampled_from(["replace", "remove", "double", "move"]))
+        if op == "replace":
+            parent[path[-1]] = draw(any_value)
+        elif op == "remove":
+            del parent[path[-1]]
+        elif op == "double" and isinstance(parent, list):
+            parent.insert(path[-1], parent[path[-1]])
+        elif op == "move":
+            source = draw(st.sampled_from(paths))
+            value = data
+            for part in source:
+                value = value[part]
+            parent[path[-1]] = copy.deepcopy(value)
+    header = text.split("\n", 1)[0] + "\n" if text.startswith("#") else ""
+    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
+
+
 @st.composite
 def mutated(draw, text: str, encodings: tuple[str, ...] = ("utf-8",) * 8 + ("bytes", "utf-16", "cp1258")) -> bytes:
     """The file's new bytes after one to three text mutations and maybe a byte-level one."""
     for _ in range(draw(st.integers(1, 3))):
-        strategy = draw(st.sampled_from([char_edits, truncation, line_edits, type_swap, unicode_mischief]))
+        strategy = draw(st.sampled_from([char_edits, truncation, line_edits, type_swap, unicode_mischief, tree_edit, tree_edit]))
         text = draw(strategy(text))
     data = text.encode("utf-8")
     encoding = draw(st.sampled_from(encodings))

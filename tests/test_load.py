@@ -236,3 +236,27 @@ def test_bug_in_a_real_process_has_no_traceback_unless_debugging() -> None:
     loud = subprocess.run([sys.executable, "-c", _BUGGY_RUN], cwd=ROOT, capture_output=True, text=True,
                           env=dict(env, GENERATOR_DEBUG="1"), timeout=120)
     assert loud.returncode != 0 and "Traceback" in loud.stderr
+
+
+def test_cli_prints_data_errors_that_escape_a_command_and_exits_1(monkeypatch, capsys) -> None:
+    import generator.cli as cli
+    from generator.errors import ContentError, ContentErrors
+
+    def refuse(*args, **kwargs):
+        raise ContentErrors([ContentError("plans/documents/x.yaml", 7, "title", "sai", "sửa")])
+
+    monkeypatch.setattr(cli, "load_corpus", refuse)
+    assert cli.main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("plans/documents/x.yaml:7: title: sai. Gợi ý: sửa") and "Traceback" not in err
+
+
+def test_cli_interrupted_by_the_user_exits_130_quietly(monkeypatch, capsys) -> None:
+    import generator.cli as cli
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "load_corpus", interrupted)
+    assert cli.main(["validate"]) == 130
+    assert "Traceback" not in capsys.readouterr().err
