@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate schema bench bench-search browser clean
+.PHONY: site serve test fuzz validate schema bench bench-search browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
@@ -45,6 +45,12 @@ $(NPM_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# A long random fuzzing campaign of the gate with the real data (make test runs a small
+# fixed sample): FUZZ_EXAMPLES in total across the content folders, 5,000 by default.
+FUZZ_EXAMPLES ?= 5000
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
 
 # Lighthouse for `make bench`, pinned in bench/package-lock.json, into the gitignored
 # bench/node_modules; npm runs only when the lockfile is newer than the install.

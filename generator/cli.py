@@ -148,5 +148,27 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; every ending is a message for people, never a traceback.
+
+    Data errors are printed by the commands (exit 1). Anything else that escapes is a
+    bug: one Vietnamese line naming the data file being processed (errors.processing),
+    exit 2. GENERATOR_DEBUG=1 shows the traceback for the developers.
+    """
+    import os
+
+    from .errors import ContentErrors, internal_error
+
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ContentErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng theo yêu cầu. / Interrupted.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if os.environ.get("GENERATOR_DEBUG", "") not in ("", "0"):
+            raise
+        print(internal_error(exc), file=sys.stderr)
+        return 2

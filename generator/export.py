@@ -2,6 +2,10 @@
 
 The same files are written by `python -m generator export --out DIR` and published
 under du-lieu/ on the site. CSV is UTF-8 with a BOM so that Excel reads Vietnamese.
+
+Two rules hold for every file, whatever the data says (defence in depth: validation
+should already have refused such values): a CSV cell never starts a spreadsheet
+formula, and a URL that is not http(s) is never written.
 """
 
 from __future__ import annotations
@@ -9,22 +13,73 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any, Callable
 
 from .link import Graph
 from .schema import schema_text
 
 
+# A web address a reader can open safely: http(s), a host, no spaces or control
+# characters (browsers drop those, so "java\tscript:" would become "javascript:").
+_SAFE_URL = re.compile(r"https?://[^\s/?#\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?", re.IGNORECASE)
+
+
+def is_url_key(key: str) -> bool:
+    """Fields that hold a web address: url, *_url, website, href, link."""
+    key = key.lower()
+    return key in ("url", "uri", "website", "href", "link") or key.endswith(("_url", "_uri"))
+
+
+def safe_url(value: Any) -> Any:
+    """The value if it is an http(s) address, else None: a javascript:, data: or file:
+    link must never reach a reader through the open data."""
+    if value is None or (isinstance(value, str) and _SAFE_URL.fullmatch(value)):
+        return value
+    return None
+
+
+def _drop_unsafe_urls(value: Any) -> Any:
+    """A copy of value (a model dump) with every URL field that is not http(s) set to None."""
+    if isinstance(value, dict):
+        return {k: safe_url(v) if isinstance(k, str) and is_url_key(k) and not isinstance(v, (dict, list)) else _drop_unsafe_urls(v)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [_drop_unsafe_urls(v) for v in value]
+    return value
+
+
 def _json(value: Any) -> bytes:
+    value = _drop_unsafe_urls(value)
     return (json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+# Spreadsheets (Excel, LibreOffice, Google Sheets) run a cell that starts with one of
+# these as a formula: "=HYPERLINK(…)" in a task text would become a live link or worse.
+# OWASP, "CSV Injection" (https://owasp.org/www-community/attacks/CSV_Injection): prefix
+# such cells with a single quote, which spreadsheets read as "this is text". Vietnamese
+# task texts often start with "+ " or "- " (bullets), so this is common, not exotic.
+# Line feed is added to OWASP's list: some spreadsheets trim it and then see the "=".
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def safe_cell(value: Any) -> str:
+    """One CSV cell as text that no spreadsheet will evaluate.
+
+    A carriage return becomes a line feed: the csv module quotes a cell only for the
+    characters of its line terminator ("\n" here), so a bare "\r" would be written
+    unquoted and split the row in two for every reader."""
+    text = "" if value is None else str(value).replace("\r\n", "\n").replace("\r", "\n")
+    return "'" + text if text.startswith(_FORMULA_START) else text
 
 
 def _csv(header: list[str], rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
+    writer.writerow([safe_cell(name) for name in header])
+    url_columns = {i for i, name in enumerate(header) if is_url_key(name)}
     for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
+        writer.writerow([safe_cell(safe_url(v) if i in url_columns else v) for i, v in enumerate(row)])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

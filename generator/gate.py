@@ -121,7 +121,13 @@ def transcription_rules(corpus: Corpus) -> list[ContentError]:
     """Every line of each plan's source text is in its data, or omitted with a reason."""
     errors = []
     for id_, plan in sorted(corpus.of("documents").items()):
-        source = corpus.source_file(plan).read_text(encoding="utf-8", errors="replace")
+        try:
+            source = corpus.source_file(plan).read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            errors.append(_error(corpus, "documents", id_, ("provenance", "source_file"),
+                                 f"tệp văn bản gốc {plan.provenance.source_file} không phải văn bản UTF-8",
+                                 "mở tệp và lưu lại với bảng mã UTF-8 (trong VS Code: “Save with Encoding” → UTF-8)"))
+            continue
         report = transcription_check(plan, source)
         for original in report.bad_corrections:
             errors.append(_error(corpus, "documents", id_, ("provenance", "corrections"),

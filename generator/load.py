@@ -1,23 +1,30 @@
 """Stage 1: read YAML files into plain values, with a line number for every field.
 
 Safety first: UTF-8 only, NFC on every string, no duplicate keys, only the standard
-YAML tags, no anchors or aliases (an alias bomb stops at the first alias), a size cap.
+YAML tags, no anchors or aliases (an alias bomb stops at the first alias), a size cap,
+a depth cap checked before anything recursive runs.
 Dates stay strings here (the timestamp resolver is removed) so that an impossible date
 becomes a field error with its line in the validate stage, not a traceback.
 """
 
 from __future__ import annotations
 
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import ContentError, dotted
+from .errors import ContentError, dotted, processing
 from .textnorm import nfc
 
 MAX_BYTES = 1_000_000
+# The deepest real file in plans/ nests 9 levels (document → sections → tasks → …);
+# 64 leaves room for any honest document and stops hostile nesting long before the
+# recursive parts (libyaml's composer, our _convert, pydantic) can overflow the stack.
+MAX_DEPTH = 64
 SCHEMA_LINE = "# yaml-language-server: $schema="
 
 Path_ = tuple[str | int, ...]
@@ -139,8 +146,15 @@ def _decode(raw: bytes, rel: str) -> tuple[str | None, ContentError | None]:
 
 
 def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> ContentError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        # libyaml refuses control characters (NUL, U+0001…U+001F except tab and newline,
+        # DEL, U+FFFE…) with no line, only an offset into the UTF-8 bytes it was given.
+        line = text.encode("utf-8", "surrogatepass")[: max(exc.position, 0)].count(b"\n") + 1
+        return ContentError(rel, line, "", f"dòng này có ký tự điều khiển không được phép (U+{exc.character:04X})",
+                            "ký tự này vô hình, thường do dán từ Word, PDF hoặc trang web; xóa rồi gõ lại đoạn chữ quanh chỗ đó")
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line = mark.line + 1 if mark else 1
+    # At the end of a file without a final newline libyaml points one line past it.
+    line = min(mark.line + 1, text.count("\n") + 1) if mark else 1
     problem = (getattr(exc, "problem", "") or "").lower()
     source_lines = text.split("\n")
     bad_line = source_lines[line - 1] if 0 < line <= len(source_lines) else ""
@@ -153,14 +167,70 @@ def _yaml_error(exc: yaml.YAMLError, rel: str, text: str) -> ContentError:
                         "kiểm tra dấu hai chấm sau tên trường, thụt đầu dòng đều nhau và dấu ngoặc kép đóng mở đủ cặp")
 
 
+_OPEN = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CLOSE = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _too_deep(text: str, rel: str) -> ContentError | None:
+    """Refuse nesting deeper than MAX_DEPTH before compose() sees it.
+
+    yaml.compose() with the C loader recurses once per level in C code: a 80 KB file of
+    "[[[[…" nested 40,000 deep kills the process with a segmentation fault, which no
+    try/except can catch. The event stream of the same parser is flat (libyaml keeps
+    its own stack), so counting open and close events here is safe at any depth and
+    costs about as much as one more parse of the file. Syntax errors are left for
+    compose(), which reports them in the usual words.
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, _OPEN):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return ContentError(rel, event.start_mark.line + 1, "", f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
+                                        "một văn bản thật chỉ cần vài cấp; kiểm tra các dấu [ ] { } và “- ” thừa, "
+                                        "và thụt đầu dòng từ dòng này")
+            elif isinstance(event, _CLOSE):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+# YAML counts NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR as line breaks, editors
+# (and "line N" in our messages) do not: after one of them every line number would be
+# off. They are invisible and never needed in Vietnamese text, so they are refused.
+_ODD_BREAK = re.compile("[\x85\u2028\u2029]")
+
+
+def _odd_characters(text: str, rel: str) -> ContentError | None:
+    odd = _ODD_BREAK.search(text)
+    if odd:
+        return ContentError(rel, text.count("\n", 0, odd.start()) + 1, "",
+                            f"dòng này có ký tự ngắt dòng lạ (U+{ord(odd.group()):04X})",
+                            "ký tự này vô hình, thường do dán từ Word, PDF hoặc trang web; xóa rồi gõ lại đoạn chữ quanh chỗ đó")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # only from a caller that built the text itself
+        return ContentError(rel, text.count("\n", 0, exc.start) + 1, "", "dòng này có ký tự không hợp lệ (nửa cặp UTF-16)",
+                            "gõ lại đoạn chữ quanh chỗ đó")
+    return None
+
+
 def load_text(text: str, rel: str) -> tuple[Located | None, list[ContentError]]:
     """Parse YAML text already decoded; return the located data or the errors."""
+    odd = _odd_characters(text, rel)
+    if odd:
+        return None, [odd]
     errors: list[ContentError] = []
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     has_content = any(l.strip() and not l.lstrip().startswith("#") for l in text.splitlines())
     if has_content and not first.startswith(SCHEMA_LINE):
         errors.append(ContentError(rel, 1, "", "dòng đầu tiên phải là dòng khai báo lược đồ",
                                    f"thêm dòng “{SCHEMA_LINE}…” như các tệp cùng thư mục (để trình soạn thảo gợi ý trường)"))
+    deep = _too_deep(text, rel)
+    if deep:
+        return None, errors + [deep]
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
@@ -184,13 +254,26 @@ def load_file(path: Path, root: Path) -> tuple[Located | None, list[ContentError
     """Read one data file; rel paths in messages are relative to the project root."""
     try:
         rel = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, OSError):
         rel = path.as_posix()
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        return None, [ContentError(rel, 1, "", f"tệp quá lớn ({size // 1000} KB, tối đa {MAX_BYTES // 1000} KB)",
-                                   "tách văn bản thành nhiều tệp, hoặc kiểm tra xem có dán nhầm nội dung")]
-    text, error = _decode(path.read_bytes(), rel)
-    if error:
-        return None, [error]
-    return load_text(text, rel)
+    with processing(rel):
+        try:
+            # Not a regular file (a folder named x.yaml, a pipe, a link to a device):
+            # opening or reading it could block or never end.
+            if not stat.S_ISREG(path.stat().st_mode):
+                return None, [ContentError(rel, 1, "", "đây không phải một tệp văn bản bình thường",
+                                           "xóa mục này khỏi thư mục dữ liệu, hoặc thay bằng một tệp .yaml")]
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)  # bounded even if the file grows meanwhile
+        except OSError as exc:
+            # A broken link, a file without read permission.
+            return None, [ContentError(rel, 1, "", f"không đọc được tệp ({exc.strerror or type(exc).__name__})",
+                                       "kiểm tra tệp còn tồn tại và bạn có quyền đọc nó")]
+        if len(raw) > MAX_BYTES:
+            size = path.stat().st_size
+            return None, [ContentError(rel, 1, "", f"tệp quá lớn ({max(size, len(raw)) // 1000} KB, tối đa {MAX_BYTES // 1000} KB)",
+                                       "tách văn bản thành nhiều tệp, hoặc kiểm tra xem có dán nhầm nội dung")]
+        text, error = _decode(raw, rel)
+        if error:
+            return None, [error]
+        return load_text(text, rel)

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import ContentError, dotted
+from .errors import ContentError, dotted, processing
 from .load import Located
 
 _TYPE_NAMES = {
@@ -52,6 +52,18 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
+def _type_hint(kind: str, given: Any) -> str:
+    """How to write the value so that it has the right type (the models take no guesses:
+    "yes" is not true and "2018" is not 2018, as in the JSON Schema the editor uses)."""
+    if kind == "string_type" and isinstance(given, (int, float)) and not isinstance(given, bool):
+        return f"đặt giá trị trong ngoặc kép: “\"{given}\"” (số điện thoại, số hiệu viết trong ngoặc kép để không mất số 0 ở đầu)"
+    if kind == "bool_type" and isinstance(given, str):
+        return "viết true hoặc false, không có ngoặc kép"
+    if kind in ("int_type", "float_type") and isinstance(given, str):
+        return "viết con số không có ngoặc kép, ví dụ 2018"
+    return "xem ví dụ trong Hướng dẫn trường dữ liệu"
+
+
 def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
     kind = err["type"]
     loc = err["loc"]
@@ -75,14 +87,19 @@ def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         return message, "sửa giá trị theo hướng dẫn trong thông báo"
     if kind in _TYPE_NAMES:
         shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-        return f"cần {_TYPE_NAMES[kind]}, nhưng giá trị là {shown}", "xem ví dụ trong Hướng dẫn trường dữ liệu"
+        return f"cần {_TYPE_NAMES[kind]}, nhưng giá trị là {shown}", _type_hint(kind, given)
     return f"giá trị không hợp lệ ({err['msg']})", "xem Hướng dẫn trường dữ liệu"
 
 
 def validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[BaseModel | None, list[ContentError]]:
     """Validate one file's data against its model; collect every error with its line.
 
-    context: what field rules may need beyond the value (the project root, for paths)."""
+    context: what field rules may need beyond the value (the sources folder, for paths)."""
+    with processing(located.path):
+        return _validate(located, model, context)
+
+
+def _validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None) -> tuple[BaseModel | None, list[ContentError]]:
     try:
         return model.model_validate(located.data, context=context), []
     except ValidationError as exc:
