@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz validate schema bench bench-search browser clean
+.PHONY: site serve test fuzz validate schema bench bench-search browser clean lint
 
 $(STAMP): pyproject.toml requirements.lock
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
@@ -43,7 +43,7 @@ $(NPM_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) browser
+test: $(STAMP) browser lint
 	$(PY) -m pytest -q
 
 # A long random fuzzing campaign of the gate with the real data (make test runs a small
@@ -51,6 +51,11 @@ test: $(STAMP) browser
 FUZZ_EXAMPLES ?= 5000
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PY) -m pytest -q -p no:cacheprovider tests/test_fuzz.py
+
+# Lint and types: ruff and mypy, configured in pyproject.toml (also run by pre-commit).
+lint: $(STAMP)
+	$(PY) -m ruff check generator tests bench
+	$(PY) -m mypy
 
 # Lighthouse for `make bench`, pinned in bench/package-lock.json, into the gitignored
 # bench/node_modules; npm runs only when the lockfile is newer than the install.

@@ -44,7 +44,8 @@ from pathlib import Path
 import jinja2
 
 from bench.corpus import ROOT, generate, write_project
-from bench.search_transfer import ARGS as CHROME_ARGS, CHROMIUM, Counter, serve
+from bench.search_transfer import ARGS as CHROME_ARGS
+from bench.search_transfer import CHROMIUM, Counter, serve
 
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -94,8 +95,8 @@ def child_floor(root: Path) -> dict:
 
 
 def child_generator(root: Path) -> dict:
-    from generator.corpus import load_corpus
     from generator.annotators import FACTORIES, NOTICES
+    from generator.corpus import load_corpus
     from generator.link import link
     from generator.pages import render_site
 
@@ -284,7 +285,9 @@ def estimate(runs: list[dict], n: int) -> float:
     """Seconds to generate and build n plans, from the two largest measured sizes: the
     larger of a linear (marginal cost per plan) and a power-law extrapolation."""
     a, b = sorted(runs, key=lambda r: r["plans"])[-2:]
-    cost = lambda r: r["corpus_seconds"] + r["build"]["seconds"]
+    def cost(r: dict) -> float:
+        return r["corpus_seconds"] + r["build"]["seconds"]
+
     linear = cost(b) + (n - b["plans"]) * (cost(b) - cost(a)) / (b["plans"] - a["plans"])
     power = cost(b) * (n / b["plans"]) ** (math.log(cost(b) / cost(a)) / math.log(b["plans"] / a["plans"]))
     return max(linear, power)
@@ -309,7 +312,9 @@ def real_site() -> Path:
 
 
 def machine(browser_version: str) -> dict:
-    text = lambda p: Path(p).read_text() if Path(p).exists() else ""
+    def text(p: str) -> str:
+        return Path(p).read_text() if Path(p).exists() else ""
+
     cpu = re.search(r"model name\s*:\s*(.+)", text("/proc/cpuinfo"))
     mem = re.search(r"MemTotal:\s*(\d+)", text("/proc/meminfo"))
     import yaml

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .link import Graph
 from .model.glossary import GlossaryEntry
@@ -65,7 +65,7 @@ class Abbreviations:
         self.renderer = renderer
 
     @classmethod
-    def from_graph(cls, graph: Graph, renderer: Renderer | None = None) -> "Abbreviations":
+    def from_graph(cls, graph: Graph, renderer: Renderer | None = None) -> Abbreviations:
         return cls(graph.of("glossary").values(), renderer or Renderer(graph))
 
     def found_in(self, markdown: str) -> list[Abbreviation]:

@@ -10,8 +10,9 @@ only turns this Markdown into HTML with the theme; it decides nothing about cont
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from . import fragments
 from .abbreviations import Abbreviations

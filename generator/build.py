@@ -6,8 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -19,7 +19,7 @@ from .errors import ContentErrors
 from .search_index import SearchIndexFailed, write_index
 
 # Steps run on the finished temporary site before the swap (e.g. the search index).
-POST_BUILD: list[Callable[[Path], None]] = [write_index]
+POST_BUILD: list[Callable[[Path], object]] = [write_index]
 
 
 class BuildFailed(Exception):

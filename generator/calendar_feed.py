@@ -9,8 +9,8 @@ Movements, cuộc vận động and models without dates get no event.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from icalendar import Calendar, Event
 
@@ -88,7 +88,7 @@ def build_calendar(campaigns: Iterable[Campaign], site_url: str | None = None) -
         url = page_url(site_url, campaign.id) if site_url else None
         event = Event()
         event.add("uid", f"{campaign.id}@{UID_DOMAIN}")
-        event.add("dtstamp", dt.datetime.combine(campaign.last_checked, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.combine(campaign.last_checked, dt.time(0, 0), tzinfo=dt.UTC))
         event.add("dtstart", start)  # a date, not a datetime: an all-day event (VALUE=DATE)
         event.add("dtend", last_day + dt.timedelta(days=1))  # DTEND of an all-day event is exclusive
         event.add("rrule", {"freq": "yearly"})

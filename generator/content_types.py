@@ -46,8 +46,13 @@ class ContentType:
     """Template of an entry's page; it receives the entry as `entry`."""
     index_template: str | None = None
     """Template of the list page (`<url_folder>/`); it receives `entries`."""
+    search_label: str | None = None
+    """The label of its pages in search results; None keeps them out of the index."""
     search_drop: tuple[str, ...] = ()
     """Ids of <h2> sections of an entry's page left out of the search index."""
+    search_index_whole: bool = False
+    """True: the list page is indexed whole (the help-line directory); False: only its
+    title and introduction (a list merely names what the entry pages are about)."""
     export_json: str | None = None
     """Name of the open-data JSON file holding every entry; None: not exported alone."""
 
@@ -63,28 +68,29 @@ TYPES: dict[str, ContentType] = {
     for t in (
         ContentType(
             "services", ServiceEntry, "Dịch vụ, đường dây trợ giúp", "tro-giup/danh-ba",
-            template="service.md.j2", index_template="services_index.md.j2", search_drop=_SOURCES,
+            template="service.md.j2", index_template="services_index.md.j2",
+            search_label="Tìm trợ giúp", search_drop=_SOURCES, search_index_whole=True,
         ),
         ContentType(
             "documents", Plan, "Kế hoạch, chương trình, công văn", "ke-hoach",
-            template="plan.md.j2", index_template="plans_index.md.j2",
+            template="plan.md.j2", index_template="plans_index.md.j2", search_label="Kế hoạch",
             search_drop=("chi-tieu-chinh-va-thoi-han", "nhiem-vu-theo-co-quan", "noi-nhan", "chu-ky", "nguon-va-hieu-dinh"),
             export_json="ke-hoach.json",
         ),
         ContentType(
             "legal", LegalDoc, "Văn bản pháp luật, chính sách", "van-ban",
-            template="legal.md.j2", index_template="legal_index.md.j2",
+            template="legal.md.j2", index_template="legal_index.md.j2", search_label="Văn bản pháp luật",
             search_drop=("duoc-trich-dan-boi", "quan-he-voi-van-ban-khac", "ghi-chu-cua-bien-tap-vien", *_SOURCES),
             export_json="van-ban.json",
         ),
         ContentType(
             "campaigns", Campaign, "Chiến dịch, ngày kỷ niệm, phong trào", "chien-dich",
-            template="campaign.md.j2", index_template="campaigns_index.md.j2",
+            template="campaign.md.j2", index_template="campaigns_index.md.j2", search_label="Chiến dịch, ngày kỷ niệm",
             search_drop=("trong-cac-ke-hoach", "ghi-chu", *_SOURCES),
         ),
         ContentType(
             "agencies", Agency, "Cơ quan, tổ chức", "co-quan",
-            template="agency.md.j2", index_template="agencies_index.md.j2",
+            template="agency.md.j2", index_template="agencies_index.md.j2", search_label="Cơ quan",
             search_drop=("trong-cac-van-ban", *_SOURCES),
         ),
         ContentType("glossary", GlossaryEntry, "Thuật ngữ, chữ viết tắt", None),

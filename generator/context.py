@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from . import settings as settings_module
 from .settings import Settings
@@ -28,7 +28,7 @@ class Context:
 
     @classmethod
     def load(cls, root: Path, config_file: str | Path = "mkdocs.yml", *, today: dt.date | None = None,
-             environ: Mapping[str, str] | None = None) -> "Context":
+             environ: Mapping[str, str] | None = None) -> Context:
         """The context of the project at root (config_file is relative to it, or absolute)."""
         environ = os.environ if environ is None else environ
         root = Path(root).resolve()
@@ -72,4 +72,4 @@ def source_date(root: Path, today: dt.date, environ: Mapping[str, str]) -> dt.da
     epoch = int(epoch_text) if epoch_text.strip().isdigit() else last_commit_epoch(root)
     if epoch is None:
         return today
-    return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).date()

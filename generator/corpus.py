@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
+from .content_types import TYPES
 from .errors import ContentError
 from .load import Located, load_file
-from .content_types import TYPES
 from .urls import reserved_ids
 from .validate import validate
 
@@ -20,10 +21,10 @@ class Corpus:
 
     root: Path
     plans_dir: Path
-    entities: dict[str, dict[str, BaseModel]] = field(default_factory=dict)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
     located: dict[tuple[str, str], Located] = field(default_factory=dict)
 
-    def of(self, kind: str) -> dict[str, BaseModel]:
+    def of(self, kind: str) -> dict[str, Any]:
         return self.entities.setdefault(kind, {})
 
     def path_of(self, kind: str, id_: str) -> str:
@@ -54,8 +55,8 @@ def within(file: Path, paths: list[Path]) -> bool:
     return any(file == p or p in file.parents for p in paths)
 
 
-def _id_errors(kind: str, entity: BaseModel, path: Path, located: Located) -> list[ContentError]:
-    id_ = getattr(entity, "id")
+def _id_errors(kind: str, entity: Any, path: Path, located: Located) -> list[ContentError]:
+    id_ = entity.id
     line = located.line_of(("id",))
     if id_ != path.stem:
         return [ContentError(located.path, line, "id", f"mã “{id_}” khác tên tệp “{path.name}”",
@@ -87,7 +88,7 @@ def load_corpus(root: Path, plans_dir: Path | None = None, only: list[Path] | No
             continue
         errs = _id_errors(kind, entity, path, located)
         errors += errs
-        id_ = getattr(entity, "id")
+        id_ = entity.id
         if id_ in corpus.of(kind):
             first = corpus.path_of(kind, id_)
             errors.append(ContentError(located.path, located.line_of(("id",)), "id",

@@ -12,7 +12,6 @@ patterns and paths resolved by its own lookup, configured from mkdocs.yml.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -58,11 +57,11 @@ def _check_markers(file: str, lines: list[str]) -> list[ContentError]:
         loose = _LOOSE_MARKER.match(line.strip())
         if strict is None and (loose is None or fenced):
             continue  # no marker; or an example of one in a code block, which the pipeline leaves alone
-        if strict is None:
+        if strict is None and loose is not None:
             errors.append(ContentError(file, number, "", f"dấu đoạn dữ liệu viết sai dạng: “{line.strip()}”",
                                        f"viết đúng <!-- data: {loose.group(1).strip().lower() or 'TÊN'} --> "
                                        "trên một dòng riêng, không có gì khác trên dòng đó"))
-        elif strict.group(1) not in fragments.FRAGMENTS:
+        elif strict is not None and strict.group(1) not in fragments.FRAGMENTS:
             errors.append(fragments.unknown(strict.group(1), file, number))
     return errors
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import contextvars
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 
 def dotted(loc: Iterable[Any]) -> str:

@@ -14,11 +14,12 @@ import csv
 import io
 import json
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from .content_types import TYPES
 from .link import Graph
 from .schema import schema_text
-
 
 # A web address a reader can open safely: http(s), a host, no spaces or control
 # characters (browsers drop those, so "java\tscript:" would become "javascript:").
@@ -142,10 +143,30 @@ EXPORTS: dict[str, tuple[str, Callable[[Graph], bytes]]] = {
 }
 
 
+def _entries_json(kind: str) -> Callable[[Graph], bytes]:
+    def produce(graph: Graph) -> bytes:
+        return _json([e.model_dump(mode="json") for e in sorted(graph.of(kind).values(), key=lambda e: e.id)])
+    return produce
+
+
+def _registry_exports() -> dict[str, tuple[str, Callable[[Graph], bytes]]]:
+    """A JSON file for each content type that declares one and has no producer above."""
+    found = {}
+    for name, ctype in TYPES.items():
+        if ctype.export_json and ctype.export_json not in EXPORTS:
+            found[ctype.export_json] = (f"{ctype.label} (JSON)", _entries_json(name))
+    return found
+
+
+def export_list() -> list[tuple[str, str]]:
+    """(file name, description) of every open-data file, for the open-data page."""
+    return [(name, description) for name, (description, _) in {**EXPORTS, **_registry_exports()}.items()]
+
+
 def export_files(graph: Graph, site_url: str | None = None) -> dict[str, bytes]:
     """Every open-data file, by name; JSON Schemas included. site_url (the plugin passes
     config.site_url) makes the calendar's event links absolute; without it they are left out."""
-    files = {name: produce(graph) for name, (_, produce) in EXPORTS.items()}
+    files = {name: produce(graph) for name, (_, produce) in {**EXPORTS, **_registry_exports()}.items()}
     files["lich.ics"] = calendar_ics(graph, site_url)
     for kind in graph.corpus.entities:
         files[f"luoc-do/{kind}.json"] = schema_text(kind).encode("utf-8")

@@ -14,6 +14,7 @@ from typing import Any
 from .content_types import TYPES
 from .schema import schema_for
 
+
 def kind_label(kind: str) -> str:
     """"Kế hoạch, chương trình, công văn (plans/documents/)"."""
     return f"{TYPES[kind].label} ({TYPES[kind].folder}/)"

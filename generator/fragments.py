@@ -8,7 +8,8 @@ the build by generator/docs_check.py.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError, ContentErrors
 from .link import Graph
@@ -26,10 +27,10 @@ FRAGMENTS["duong-day-tro-giup"] = "fragments/help_lines.md.j2"  # help page: the
 FRAGMENTS["cai-dat"] = "fragments/settings.md.j2"  # contributors' page: every setting, from generator/settings.py
 
 # Fragment name → function(graph, context) giving the template its prepared context.
-CONTEXT: dict[str, Callable[[Graph, "Context"], dict[str, Any]]] = {}
+CONTEXT: dict[str, Callable[[Graph, Context], dict[str, Any]]] = {}
 
 
-def _help_lines_context(graph: Graph, context: "Context") -> dict[str, Any]:
+def _help_lines_context(graph: Graph, context: Context) -> dict[str, Any]:
     from .help_directory import build_date, help_lines, stale_ids
 
     services = graph.of("services")
@@ -37,7 +38,7 @@ def _help_lines_context(graph: Graph, context: "Context") -> dict[str, Any]:
             "stale": stale_ids(services, build_date(context), context.settings.verify_max_age_days)}
 
 
-def _settings_context(graph: Graph, context: "Context") -> dict[str, Any]:
+def _settings_context(graph: Graph, context: Context) -> dict[str, Any]:
     from .settings import declared
 
     return {"declarations": declared()}
@@ -53,7 +54,7 @@ def unknown(name: str, file: str, line: int) -> ContentError:
                         f"dùng một trong các tên: {', '.join(sorted(FRAGMENTS))}; viết đúng dạng <!-- data: TÊN --> trên một dòng riêng")
 
 
-def expand(markdown: str, uri: str, renderer: Renderer, context: "Context", file: str | None = None) -> str:
+def expand(markdown: str, uri: str, renderer: Renderer, context: Context, file: str | None = None) -> str:
     """The page's Markdown with every marker replaced by its rendered fragment.
 
     file: the page's repo-relative path, for the error message of an unknown name."""

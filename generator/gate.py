@@ -12,12 +12,12 @@ from pathlib import Path
 
 from .annotators import FACTORIES, NOTICES
 from .citations import alias_key, symbol_key
-from .corpus import Corpus, load_corpus, within
 from .content_types import TYPES
 from .context import Context
+from .corpus import Corpus, load_corpus, within
 from .docs_check import check_docs
-from .help_directory import freshness_warnings
 from .errors import ContentError, dotted
+from .help_directory import freshness_warnings
 from .link import Graph, link
 from .model.glossary import fold as glossary_fold
 from .model.legal import INVERSE_RELATIONS
@@ -64,13 +64,13 @@ def legal_rules(corpus: Corpus) -> list[ContentError]:
     symbols: dict[str, str] = {}
     names: dict[str, str] = {}
     for id_, doc in sorted(docs.items()):
-        forms = [(("symbol",), doc.symbol)] if doc.symbol else []
+        forms: list[tuple[tuple[str | int, ...], str]] = [(("symbol",), doc.symbol)] if doc.symbol else []
         forms += [(("symbol_variants", i), v) for i, v in enumerate(doc.symbol_variants)]
-        for loc, symbol in forms:
+        for where, symbol in forms:
             key = symbol_key(symbol)
             owner = symbols.setdefault(key, id_)
             if owner != id_:
-                errors.append(_error(corpus, "legal", id_, loc, f"số ký hiệu “{symbol}” trùng với văn bản {owner} ({corpus.path_of('legal', owner)})",
+                errors.append(_error(corpus, "legal", id_, where, f"số ký hiệu “{symbol}” trùng với văn bản {owner} ({corpus.path_of('legal', owner)})",
                                      "mỗi số ký hiệu chỉ thuộc một văn bản, nếu không trích dẫn trong kế hoạch sẽ trỏ nhầm; "
                                      "nếu hai địa phương trùng số, ghi số kèm năm hoặc bỏ số ở văn bản chưa chắc chắn"))
         for i, alias in enumerate(doc.aliases):
@@ -80,7 +80,7 @@ def legal_rules(corpus: Corpus) -> list[ContentError]:
                 errors.append(_error(corpus, "legal", id_, ("aliases", i), f"tên gọi “{alias}” trùng với tên gọi của văn bản {owner}",
                                      "mỗi tên gọi chỉ dùng cho một văn bản; bỏ tên này ở một trong hai tệp"))
         for i, rel in enumerate(doc.relations):
-            loc = ("relations", i)
+            loc: tuple[str | int, ...] = ("relations", i)
             if rel.target == id_:
                 errors.append(_error(corpus, "legal", id_, loc + ("target",), "văn bản không thể có quan hệ với chính nó", "sửa mã văn bản đích (target)"))
                 continue

@@ -8,15 +8,17 @@ where in a text a citation or campaign name should become a link.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from pydantic import BaseModel
 
-from .corpus import Corpus
 from .calendar_feed import year_entries
+from .corpus import Corpus
 from .errors import ContentError, dotted
 from .refs import check_refs
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -51,10 +53,10 @@ class Graph:
     plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
     calendar: list[Any] = field(default_factory=list)  # calendar_feed.YearEntry: dated campaigns in calendar order
 
-    def of(self, kind: str) -> dict[str, BaseModel]:
+    def of(self, kind: str) -> dict[str, Any]:
         return self.corpus.of(kind)
 
-    def plans(self) -> list[BaseModel]:
+    def plans(self) -> list[Any]:
         """Plans, newest first; undated ones last, by id."""
         plans = list(self.of("documents").values())
         return sorted(plans, key=lambda p: (p.issued_on is None, -(p.issued_on.toordinal() if p.issued_on else 0), p.id))

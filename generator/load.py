@@ -187,7 +187,7 @@ def _too_deep(text: str, rel: str) -> ContentError | None:
             if isinstance(event, _OPEN):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    return ContentError(rel, event.start_mark.line + 1, "", f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
+                    return ContentError(rel, event.start_mark.line + 1 if event.start_mark else 1, "", f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} cấp)",
                                         "một văn bản thật chỉ cần vài cấp; kiểm tra các dấu [ ] { } và “- ” thừa, "
                                         "và thụt đầu dòng từ dòng này")
             elif isinstance(event, _CLOSE):
@@ -224,7 +224,7 @@ def load_text(text: str, rel: str) -> tuple[Located | None, list[ContentError]]:
         return None, [odd]
     errors: list[ContentError] = []
     first = text.lstrip("\ufeff").split("\n", 1)[0]
-    has_content = any(l.strip() and not l.lstrip().startswith("#") for l in text.splitlines())
+    has_content = any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines())
     if has_content and not first.startswith(SCHEMA_LINE):
         errors.append(ContentError(rel, 1, "", "dòng đầu tiên phải là dòng khai báo lược đồ",
                                    f"thêm dòng “{SCHEMA_LINE}…” như các tệp cùng thư mục (để trình soạn thảo gợi ý trường)"))
@@ -274,6 +274,6 @@ def load_file(path: Path, root: Path) -> tuple[Located | None, list[ContentError
             return None, [ContentError(rel, 1, "", f"tệp quá lớn ({max(size, len(raw)) // 1000} KB, tối đa {MAX_BYTES // 1000} KB)",
                                        "tách văn bản thành nhiều tệp, hoặc kiểm tra xem có dán nhầm nội dung")]
         text, error = _decode(raw, rel)
-        if error:
-            return None, [error]
+        if error or text is None:
+            return None, [error] if error else []
         return load_text(text, rel)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import typing
-from functools import lru_cache
-from typing import Any, Iterator
+from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 from pydantic import BaseModel
 
@@ -30,7 +31,7 @@ def _ref_kind(annotation: Any) -> str | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ref_fields(model: type[BaseModel]) -> dict[str, str]:
     """Field name → referenced content type, for the fields of one model class."""
     found = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from .context import Context
 from .escape import attr_escape, md_escape, url_escape
 from .link import Graph, Segment
 from .model.campaign import CAMPAIGN_KIND_LABELS
-from .model.legal import LEGAL_TYPE_LABELS, RELATION_LABELS, STATUS_LABELS, NOT_IN_FORCE
+from .model.legal import LEGAL_TYPE_LABELS, NOT_IN_FORCE, RELATION_LABELS, STATUS_LABELS
 from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
 from .model.service import SERVICE_STATUS_LABELS
 from .textnorm import long_date, short_date
@@ -39,7 +39,7 @@ class Page:
     last_checked: dt.date | None = None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _relative_dir(target_dir: str, from_dir: str) -> str:
     # posixpath.relpath calls os.getcwd() twice: 20% of the render time at 1,000 plans.
     # Pages live in a handful of folders, so the folder-to-folder answer is cached.
@@ -148,7 +148,7 @@ class Renderer:
             entity = self.graph.of(kind).get(id_)
             if entity is None:
                 return id_
-            return getattr(entity, "short_name", None) or getattr(entity, "name", None) or getattr(entity, "title", id_)
+            return str(getattr(entity, "short_name", None) or getattr(entity, "name", None) or getattr(entity, "title", id_))
 
         env.globals.update(link=link, href=href, name_of=name_of, page_uri=uri, hashes=lambda n: Markup("#" * n))
         env.filters.update(rich=rich, segments=segments)

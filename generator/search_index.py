@@ -34,7 +34,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content_types import TYPES
 from .textnorm import nfc, strip_marks
+from .urls import FIELD_GUIDE_URI, GLOSSARY_URI, OPEN_DATA_FOLDER, SOURCE_TEXT_FOLDER, public_path
 
 BUNDLE = "pagefind"
 RARE_FORM = 0.01  # d_forms: a spelling under 1% of the other's occurrences is not tried
@@ -75,25 +77,31 @@ class Contribution:
 
 
 _SOURCES = ("nguon",)
+
+
+def _type_rules() -> tuple[Contribution, ...]:
+    """Each content type's pages, as its declaration says (generator/content_types.py)."""
+    rules: list[Contribution] = []
+    for ctype in TYPES.values():
+        if ctype.url_folder is None or ctype.search_label is None:
+            continue
+        rules.append(Contribution(f"{ctype.url_folder}/", ctype.search_label, intro_only=not ctype.search_index_whole))
+        rules.append(Contribution(f"{ctype.url_folder}/*", ctype.search_label, drop=ctype.search_drop))
+    return tuple(rules)
+
+
 # First match wins; URLs are site-relative ("ke-hoach/x/", "" for the home page).
 POLICY: tuple[Contribution, ...] = (
-    Contribution("nguon/*", None),               # verbatim source texts: the plan page is the result
-    Contribution("huong-dan-du-lieu/*", None),   # field guide for editors
+    Contribution(f"{SOURCE_TEXT_FOLDER}/*", None),  # verbatim source texts: the plan page is the result
+    Contribution(public_path(FIELD_GUIDE_URI) + "*", None),  # field guide for editors
     Contribution("tim-kiem/*", None),            # how search works: full of example queries
     Contribution("benchmarks/*", None),          # benchmark results: idem
     Contribution("404.html", None),
     Contribution("", "Trang chủ", intro_only=True),
-    Contribution("ke-hoach/", "Kế hoạch", intro_only=True),
-    Contribution("ke-hoach/*", "Kế hoạch", drop=("chi-tieu-chinh-va-thoi-han", "nhiem-vu-theo-co-quan", "noi-nhan", "chu-ky", "nguon-va-hieu-dinh")),
-    Contribution("van-ban/", "Văn bản pháp luật", intro_only=True),
-    Contribution("van-ban/*", "Văn bản pháp luật", drop=("duoc-trich-dan-boi", "quan-he-voi-van-ban-khac", "ghi-chu-cua-bien-tap-vien", *_SOURCES)),
-    Contribution("co-quan/", "Cơ quan", intro_only=True),
-    Contribution("co-quan/*", "Cơ quan", drop=("trong-cac-van-ban", *_SOURCES)),
-    Contribution("chien-dich/", "Chiến dịch, ngày kỷ niệm", intro_only=True),
-    Contribution("chien-dich/*", "Chiến dịch, ngày kỷ niệm", drop=("trong-cac-ke-hoach", "ghi-chu", *_SOURCES)),
-    Contribution("thuat-ngu/*", "Thuật ngữ"),
+    *_type_rules(),
+    Contribution(public_path(GLOSSARY_URI) + "*", "Thuật ngữ"),
     Contribution("tro-giup/*", "Tìm trợ giúp", drop=_SOURCES),
-    Contribution("du-lieu/*", "Dữ liệu mở", intro_only=True),
+    Contribution(f"{OPEN_DATA_FOLDER}/*", "Dữ liệu mở", intro_only=True),
     Contribution("*", "Về trang này", drop=_SOURCES),
 )
 

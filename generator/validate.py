@@ -91,7 +91,7 @@ def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
     return f"giá trị không hợp lệ ({err['msg']})", "xem Hướng dẫn trường dữ liệu"
 
 
-def validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[BaseModel | None, list[ContentError]]:
+def validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None = None) -> tuple[Any, list[ContentError]]:
     """Validate one file's data against its model; collect every error with its line.
 
     context: what field rules may need beyond the value (the sources folder, for paths)."""
@@ -99,7 +99,7 @@ def validate(located: Located, model: type[BaseModel], context: dict[str, Any] |
         return _validate(located, model, context)
 
 
-def _validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None) -> tuple[BaseModel | None, list[ContentError]]:
+def _validate(located: Located, model: type[BaseModel], context: dict[str, Any] | None) -> tuple[Any, list[ContentError]]:
     try:
         return model.model_validate(located.data, context=context), []
     except ValidationError as exc:
@@ -117,6 +117,6 @@ def _validate(located: Located, model: type[BaseModel], context: dict[str, Any] 
             loc = tuple(err["loc"])
             if err["type"] == "missing" and loc in suggested:
                 continue
-            message, hint = _translate(err, model)
+            message, hint = _translate(dict(err), model)
             errors.append(ContentError(located.path, located.line_of(loc), dotted(loc), message, hint))
         return None, errors

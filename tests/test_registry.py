@@ -8,6 +8,7 @@ references checked with file and line, its pages rendered, its schema and field 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -15,7 +16,8 @@ import pytest
 from pydantic import Field
 
 from helpers import copy_project
-from generator import render
+from generator import render, search_index
+from generator.export import export_files
 from generator.content_types import TYPES, ContentType
 from generator.gate import check
 from generator.model.fields import Date, Id, Model, Ref, Text
@@ -46,7 +48,8 @@ last_checked: 2026-12-01
 def topics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     # 1. The declaration.
     monkeypatch.setitem(TYPES, "topics", ContentType("topics", Topic, "Chủ đề", "chu-de",
-                                                     template="topic.md.j2", index_template="topics_index.md.j2"))
+                                                     template="topic.md.j2", index_template="topics_index.md.j2",
+                                                     search_label="Chủ đề", export_json="chu-de.json"))
     # 2. The templates (in a copy of the template folder, to leave the real one alone).
     templates = tmp_path / "templates"
     shutil.copytree(render.TEMPLATES, templates)
@@ -71,6 +74,10 @@ def test_a_declared_type_is_loaded_linked_rendered_and_documented(topics: Path) 
     assert "(bao-luc-gia-dinh.md)" in pages["chu-de/index.md"].markdown
     assert '"x-ref": "legal"' in str(schema_for("topics")).replace("'", '"')
     assert "Chủ đề (plans/topics/)" in pages["huong-dan-du-lieu/index.md"].markdown
+    assert "chu-de.json" in pages["du-lieu/index.md"].markdown
+    exported = json.loads(export_files(graph)["chu-de.json"])
+    assert exported == [{"id": "bao-luc-gia-dinh", "title": "Bạo lực gia đình", "laws": ["luat-13-2022-qh15"], "last_checked": "2026-12-01"}]
+    assert any(rule.pattern == "chu-de/*" and rule.kind == "Chủ đề" for rule in search_index._type_rules())
 
 
 def test_its_references_are_checked_with_file_and_line(topics: Path) -> None:

@@ -7,7 +7,8 @@ the spans of all annotators (earliest, then longest wins; no overlaps) into Segm
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from . import campaign_mentions, legal_citations
 from .base import Annotate, Span

@@ -19,8 +19,8 @@ from typing import Any
 
 from ..errors import ContentError, dotted
 from ..link import Graph
-from ..urls import page_uri
 from ..model.campaign import CAMPAIGN_KIND_LABELS, Campaign
+from ..urls import page_uri
 from .base import Span
 
 # Text around a bare day that makes it part of something else: "18/3", "08/3/2016", "8/3/KH".
@@ -77,7 +77,7 @@ def _task_texts(task: Any) -> list[str]:
 
 
 def make(graph: Graph):
-    campaigns: dict[str, Campaign] = graph.of("campaigns")  # type: ignore[assignment]
+    campaigns: dict[str, Campaign] = graph.of("campaigns")
     names, owner = name_pattern(list(campaigns.values()))
     days = {cid: p for cid, c in campaigns.items() if (p := day_pattern(c)) is not None}
     corpus = graph.corpus

@@ -11,12 +11,10 @@ from typing import Any
 from ..citations import alias_index, find_citations, symbol_index, symbol_key
 from ..errors import ContentError, dotted
 from ..link import Graph
-from ..urls import page_uri
 from ..model.legal import STATUS_LABELS
 from ..textnorm import short_date
+from ..urls import page_uri
 from .base import Span
-
-
 
 
 def make(graph: Graph):
@@ -76,10 +74,11 @@ def notices(graph: Graph) -> None:
             title = "Văn bản được nhắc đến đã bị thay thế" if successors else "Văn bản được nhắc đến không còn hiệu lực"
             graph.notices[plan_id].append({"level": "warning", "title": title, "segments": segments})
         for corr in plan.provenance.corrections:
-            found = [c for c in find_citations(corr.corrected, aliases) if c.symbol and symbol_key(c.symbol) in symbols]
-            if not found:
+            keys = [symbol_key(c.symbol) for c in find_citations(corr.corrected, aliases) if c.symbol]
+            keys = [k for k in keys if k in symbols]
+            if not keys:
                 continue
-            doc = by_id[symbols[symbol_key(found[0].symbol)]]
+            doc = by_id[symbols[keys[0]]]
             segments = [Segment(f"Văn bản gốc ghi “{corr.original}”; trang này ghi “{corr.corrected}” ({corr.reason}). Xem "),
                         Segment(doc.short_name or doc.title, page_uri("legal", doc.id)), Segment(".")]
             graph.notices[plan_id].append({"level": "info", "title": "Đã hiệu đính một trích dẫn", "segments": segments})

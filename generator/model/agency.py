@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 
-from .common import Date, Id, Model, Ref, Source, Text
+from .common import Date, Id, Model, Source, Text
+from .fields import AgencyRef
 from .plan import Level
 
 
@@ -15,7 +14,7 @@ class AgencyChange(Model):
 
     on: Date = Field(description="Ngày thay đổi.", examples=["2025-03-01"])
     text: Text = Field(description="Thay đổi là gì.", examples=["Bộ LĐ-TB&XH hợp nhất vào Bộ Nội vụ."])
-    successor: Ref("agencies") | None = Field(None, description="Mã cơ quan kế nhiệm, nếu có.")
+    successor: AgencyRef | None = Field(None, description="Mã cơ quan kế nhiệm, nếu có.")
 
 
 class Agency(Model):
@@ -26,7 +25,7 @@ class Agency(Model):
     short_names: list[Text] = Field(default_factory=list, description="Tên viết tắt, tên gọi khác mà văn bản dùng.", examples=[["Phòng LĐTBXH"]])
     level: Level = Field(description="Cấp: trung-uong, tinh, huyen, xa, co-quan.")
     locality: Text | None = Field(None, description="Địa bàn (khi ban hành).", examples=["thành phố Phan Thiết, tỉnh Bình Thuận"])
-    parent: Ref("agencies") | None = Field(None, description="Mã cơ quan cấp trên, nếu có.")
+    parent: AgencyRef | None = Field(None, description="Mã cơ quan cấp trên, nếu có.")
     kind: Text | None = Field(None, description="Loại: cơ quan nhà nước, tổ chức Đảng, đoàn thể, ban liên ngành…")
     changes: list[AgencyChange] = Field(default_factory=list, description="Thay đổi về sau.")
     sources: list[Source] = Field(default_factory=list, description="Nguồn cho các thay đổi.")

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .common import Date, Id, Model, Ref, Source, Text
-from .fields import DayOfMonth, Month, Year
+from .common import Date, Id, Model, Source, Text
+from .fields import AgencyRef, CampaignRef, DayOfMonth, LegalRef, Month, Year
 
 CampaignKind = Literal["thang-hanh-dong", "ngay-ky-niem", "phong-trao", "cuoc-van-dong", "mo-hinh"]
 CAMPAIGN_KIND_LABELS: dict[str, str] = {
@@ -44,7 +45,7 @@ class NameRecord(Model):
     source: Text | None = Field(None, description="Nguồn cho tên gọi và thời gian dùng tên.", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
 
     @model_validator(mode="after")
-    def _years_in_order(self) -> "NameRecord":
+    def _years_in_order(self) -> NameRecord:
         if self.from_year is not None and self.to_year is not None and self.to_year < self.from_year:
             raise ValueError(f"năm kết thúc (to_year {self.to_year}) đứng trước năm bắt đầu (from_year {self.from_year}) của tên “{self.name}”")
         return self
@@ -61,7 +62,7 @@ class Recurrence(Model):
     text: Text | None = Field(None, description="Thời gian như nguồn ghi, để hiển thị.", examples=["từ ngày 15/11 đến ngày 15/12 hằng năm"])
 
     @model_validator(mode="after")
-    def _days_exist(self) -> "Recurrence":
+    def _days_exist(self) -> Recurrence:
         for label, month, day in (("bắt đầu", self.start_month, self.start_day), ("kết thúc", self.end_month, self.end_day)):
             if not 1 <= month <= 12:
                 raise ValueError(f"tháng {label} “{month}” không có thật (tháng phải từ 1 đến 12)")
@@ -93,7 +94,7 @@ class EstablishedBy(Model):
     symbol: Text | None = Field(None, description="Số ký hiệu văn bản, nếu có.", examples=["1696/QĐ-TTg"])
     issuer: Text | None = Field(None, description="Cơ quan ban hành, nếu có.", examples=["Thủ tướng Chính phủ"])
     date: Date | None = Field(None, description="Ngày ban hành văn bản (YYYY-MM-DD), nếu biết.", examples=["2015-10-02"])
-    legal: Ref("legal") | None = Field(None, description="Mã văn bản trong plans/legal/, khi đã có mục cho văn bản đó.", examples=["qd-1696-qd-ttg-2015"])
+    legal: LegalRef | None = Field(None, description="Mã văn bản trong plans/legal/, khi đã có mục cho văn bản đó.", examples=["qd-1696-qd-ttg-2015"])
     source: Text | None = Field(None, description="Nguồn xác nhận căn cứ này.", examples=["Kế hoạch 5947/KH-UBND ngày 17/5/2018 của UBND thành phố Phan Thiết"])
 
 
@@ -107,7 +108,7 @@ class Theme(Model):
     note: Text | None = Field(None, description="Ghi chú của biên tập viên.", examples=["Chủ đề chung của năm 2019 và năm 2020."])
 
     @model_validator(mode="after")
-    def _theme_matches_found(self) -> "Theme":
+    def _theme_matches_found(self) -> Theme:
         if self.found and not self.theme:
             raise ValueError(f"năm {self.year} ghi found: true nhưng chưa có chủ đề (theme)")
         if not self.found and self.theme:
@@ -126,7 +127,7 @@ class KeyMessage(Model):
     restates: Literal["chu-de", "muc-dich"] | None = Field(None, description="Nếu không trích nguồn: thông điệp nhắc lại chủ đề chính thức (chu-de) hay mục đích, thời gian của chiến dịch (muc-dich).", examples=["chu-de"])
 
     @model_validator(mode="after")
-    def _sourced(self) -> "KeyMessage":
+    def _sourced(self) -> KeyMessage:
         if not self.source and not self.restates:
             raise ValueError("thông điệp chưa có nguồn (source) và không ghi là nhắc lại chủ đề hay mục đích (restates); "
                              "không tự đặt khẩu hiệu mới")
@@ -137,7 +138,7 @@ class Organiser(Model):
     """Who runs, leads or announces the campaign, with the source that says so."""
 
     name: Text = Field(description="Tên cơ quan, tổ chức.", examples=["Bộ Nội vụ"])
-    agency: Ref("agencies") | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
+    agency: AgencyRef | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
     role: Text | None = Field(None, description="Vai trò, bằng lời dễ hiểu.", examples=["hướng dẫn Tháng hành động năm 2025"])
     source: Text | None = Field(None, description="Nguồn cho vai trò này.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
 
@@ -160,7 +161,7 @@ class Campaign(Model):
     themes: list[Theme] = Field(default_factory=list, description="Chủ đề từng năm; năm đã tìm mà không thấy ghi found: false.")
     key_messages: list[KeyMessage] = Field(default_factory=list, description="Thông điệp ngắn người truyền thông có thể dùng, mỗi câu có nguồn hoặc nhắc lại chủ đề, mục đích chính thức.")
     organisers: list[Organiser] = Field(default_factory=list, description="Cơ quan, tổ chức phát động, chủ trì hoặc hướng dẫn.")
-    related: list[Ref("campaigns")] = Field(default_factory=list, description="Mã các chiến dịch, mô hình liên quan (plans/campaigns/).", examples=[["dia-chi-tin-cay-cong-dong"]])
+    related: list[CampaignRef] = Field(default_factory=list, description="Mã các chiến dịch, mô hình liên quan (plans/campaigns/).", examples=[["dia-chi-tin-cay-cong-dong"]])
     verified: bool = Field(True, description="false nếu ngày tháng, người phát động… chưa được đối chiếu với nguồn công khai (trang web sẽ ghi rõ).", examples=[True])
     notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên (điều chưa xác minh, thay đổi về sau…).", examples=[["Năm phát động và cơ quan phát động chưa được đối chiếu với nguồn công khai."]])
     sources: list[Source] = Field(default_factory=list, description="Nguồn cho các thông tin trên trang.")
@@ -176,7 +177,7 @@ class Campaign(Model):
         if current and name and current[0].name != name:
             raise ValueError(f"tên đang dùng trong names (“{current[0].name}”) khác trường name (“{name}”)")
         spans = sorted((n.from_year, n.to_year) for n in names if n.from_year is not None and n.to_year is not None)
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in itertools.pairwise(spans):
             if start <= end:
                 raise ValueError(f"các khoảng năm của tên gọi chồng lên nhau (năm {start})")
         return names
@@ -215,7 +216,7 @@ class Campaign(Model):
         return themes
 
     @model_validator(mode="after")
-    def _has_source(self) -> "Campaign":
+    def _has_source(self) -> Campaign:
         if not self.sources:
             raise ValueError("mục chiến dịch phải có ít nhất một nguồn (sources)")
         return self

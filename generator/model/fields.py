@@ -152,7 +152,6 @@ Id = Annotated[
     str,
     AfterValidator(_check_id),
     schema_keywords(pattern=ID_PATTERN, maxLength=ID_MAX),
-    Field(description="Mã ổn định: chữ thường không dấu, số, gạch nối.", examples=["ke-hoach-5947-phan-thiet-2018"]),
 ]
 """A stable id: lowercase ASCII words joined by hyphens."""
 
@@ -173,8 +172,15 @@ class RefTo:
 
 
 def Ref(kind: str) -> Any:  # noqa: N802 - reads as a type in model declarations
-    """An id that must name an existing entity of content type `kind`."""
-    return Annotated[str, AfterValidator(_check_id), schema_keywords(pattern=ID_PATTERN, maxLength=ID_MAX), RefTo(kind)]
+    """An id that must name an existing entity of content type `kind` (for a type being
+    added; the aliases below are the same thing, written out so that mypy reads them)."""
+    return Annotated[Id, RefTo(kind)]
+
+
+LegalRef = Annotated[Id, RefTo("legal")]
+AgencyRef = Annotated[Id, RefTo("agencies")]
+CampaignRef = Annotated[Id, RefTo("campaigns")]
+GlossaryRef = Annotated[Id, RefTo("glossary")]
 
 
 # --- SourcePath ------------------------------------------------------------------------

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from ..textnorm import fold as fold_marks
-from .common import Date, Id, Model, Ref, Source, Text
+from .common import Date, Id, Model, Source, Text
+from .fields import GlossaryRef, LegalRef
 
 GlossaryKind = Literal["thuat-ngu", "viet-tat"]
 GLOSSARY_KIND_LABELS: dict[str, str] = {"thuat-ngu": "Thuật ngữ", "viet-tat": "Chữ viết tắt"}
@@ -66,7 +66,7 @@ class GlossaryEntry(Model):
         "giai-thich: lời giải thích của trang (dùng khi không chắc từng chữ của luật).",
         examples=["trich-dan"],
     )
-    legal_basis: Ref("legal") | None = Field(
+    legal_basis: LegalRef | None = Field(
         None,
         description="Mã văn bản pháp luật làm căn cứ cho định nghĩa (plans/legal/), nếu có.",
         examples=["luat-73-2006-qh11"],
@@ -88,7 +88,7 @@ class GlossaryEntry(Model):
         "hoặc mục chưa chắc chắn.",
         examples=[False],
     )
-    related: list[Ref("glossary")] = Field(
+    related: list[GlossaryRef] = Field(
         default_factory=list,
         description="Mã các mục liên quan trong plans/glossary/.",
         examples=[["thuat-ngu-binh-dang-gioi"]],
@@ -114,7 +114,7 @@ class GlossaryEntry(Model):
         return self.tooltip and self.certain
 
     @model_validator(mode="after")
-    def _consistent(self) -> "GlossaryEntry":
+    def _consistent(self) -> GlossaryEntry:
         prefix = _ID_PREFIX[self.kind]
         if not self.id.startswith(prefix):
             raise ValueError(f"mã (id) của mục loại “{self.kind}” phải bắt đầu bằng “{prefix}”")

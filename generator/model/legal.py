@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, Id, Model, Ref, Source, Text
+from .common import Date, Id, Model, Source, Text
+from .fields import LegalRef
 
 LegalType = Literal[
     "hien-phap", "luat", "nghi-quyet", "chi-thi", "ket-luan", "nghi-dinh", "quyet-dinh",
@@ -65,7 +65,7 @@ class Relation(Model):
     """A typed link to another legal entry."""
 
     type: RelationType = Field(description="Loại quan hệ: thay-the / bi-thay-the-boi, sua-doi / duoc-sua-doi-boi, huong-dan / duoc-huong-dan-boi, thuc-hien / duoc-thuc-hien-boi, can-cu / la-can-cu-cua, tiep-noi (được tiếp nối bởi) / tiep-noi-cua (tiếp nối), lien-quan. Ghi cả hai chiều: văn bản kia có quan hệ ngược lại.")
-    target: Ref("legal") = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
+    target: LegalRef = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
     on: Date | None = Field(None, description="Từ ngày (nếu có).")
     note: Text | None = Field(None, description="Ghi chú.")
 
@@ -105,7 +105,7 @@ class LegalDoc(Model):
     last_checked: Date = Field(description="Ngày kiểm tra lần cuối.", examples=["2026-11-30"])
 
     @model_validator(mode="after")
-    def _dates_in_order(self) -> "LegalDoc":
+    def _dates_in_order(self) -> LegalDoc:
         if self.issued_on and self.effective_on and self.effective_on < self.issued_on:
             raise ValueError("ngày có hiệu lực (effective_on) đứng trước ngày ban hành (issued_on)")
         if self.effective_on and self.expired_on and self.expired_on < self.effective_on:

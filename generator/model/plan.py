@@ -5,13 +5,12 @@ Everything the source says has a field; unknown stays empty (None), never invent
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, Id, Model, Provenance, Ref, Source, Text
-from .fields import Year
+from .common import Date, Id, Model, Provenance, Source, Text
+from .fields import AgencyRef, CampaignRef, LegalRef, Year
 
 DocType = Literal["ke-hoach", "chuong-trinh", "cong-van", "huong-dan", "quyet-dinh", "bao-cao"]
 DOC_TYPE_LABELS: dict[str, str] = {
@@ -37,7 +36,7 @@ class Issuer(Model):
     """Who issued the document."""
 
     name: Text = Field(description="Tên cơ quan ban hành, như văn bản ghi.", examples=["UBND thành phố Phan Thiết"])
-    agency: Ref("agencies") | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
+    agency: AgencyRef | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
     level: Level = Field(description="Cấp ban hành: trung-uong, tinh, huyen, xa, co-quan.", examples=["huyen"])
 
 
@@ -65,7 +64,7 @@ class TimeFrame(Model):
     end: Date | None = Field(None, description="Ngày kết thúc (YYYY-MM-DD), nếu văn bản ghi rõ.", examples=["2018-12-15"])
 
     @model_validator(mode="after")
-    def _end_after_start(self) -> "TimeFrame":
+    def _end_after_start(self) -> TimeFrame:
         if self.start and self.end and self.end < self.start:
             raise ValueError("ngày kết thúc (end) đứng trước ngày bắt đầu (start)")
         return self
@@ -96,11 +95,11 @@ class Task(Model):
     id: Id | None = Field(None, description="Mã nhiệm vụ (tạo neo liên kết #…); tự sinh nếu trống.", examples=["tuyen-truyen-thang-hanh-dong"])
     text: Text = Field(description="Nội dung nhiệm vụ, đúng như văn bản.")
     details: list[Text] = Field(default_factory=list, description="Các ý con (gạch đầu dòng dưới nhiệm vụ).")
-    lead: list[Ref("agencies")] = Field(default_factory=list, description="Mã cơ quan chủ trì.", examples=[["phong-ldtbxh-phan-thiet"]])
-    partners: list[Ref("agencies")] = Field(default_factory=list, description="Mã cơ quan phối hợp.")
+    lead: list[AgencyRef] = Field(default_factory=list, description="Mã cơ quan chủ trì.", examples=[["phong-ldtbxh-phan-thiet"]])
+    partners: list[AgencyRef] = Field(default_factory=list, description="Mã cơ quan phối hợp.")
     timeframe: TimeFrame | None = Field(None, description="Thời gian thực hiện.")
     topics: list[Text] = Field(default_factory=list, description="Chủ đề (tự do, tiếng Việt).", examples=[["tuyên truyền", "bạo lực trên cơ sở giới"]])
-    campaigns: list[Ref("campaigns")] = Field(default_factory=list, description="Mã chiến dịch, ngày kỷ niệm, phong trào mà nhiệm vụ nêu tên.", examples=[["thang-hanh-dong-binh-dang-gioi"]])
+    campaigns: list[CampaignRef] = Field(default_factory=list, description="Mã chiến dịch, ngày kỷ niệm, phong trào mà nhiệm vụ nêu tên.", examples=[["thang-hanh-dong-binh-dang-gioi"]])
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu gắn với nhiệm vụ.")
 
 
@@ -111,13 +110,13 @@ class Section(Model):
     title: Text = Field(description="Tên mục, như văn bản ghi.", examples=["Tuyên truyền, phổ biến, giáo dục pháp luật"])
     intro: Text | None = Field(None, description="Đoạn dẫn dưới tên mục.")
     tasks: list[Task] = Field(default_factory=list, description="Các nhiệm vụ trong mục.")
-    sections: list["Section"] = Field(default_factory=list, description="Mục con.")
+    sections: list[Section] = Field(default_factory=list, description="Mục con.")
 
 
 class StrategyReport(Model):
     """The national-strategy goal and indicators an agency reports on (seed 001)."""
 
-    strategy: Ref("legal") = Field(description="Mã văn bản chiến lược trong plans/legal/.", examples=["qd-2351-qd-ttg-2010"])
+    strategy: LegalRef = Field(description="Mã văn bản chiến lược trong plans/legal/.", examples=["qd-2351-qd-ttg-2010"])
     goal: int = Field(description="Số mục tiêu của Chiến lược.", examples=[7])
     indicators: list[int] = Field(default_factory=list, description="Số các chỉ tiêu của mục tiêu đó; trống = cả mục tiêu.", examples=[[1, 2]])
 
@@ -125,7 +124,7 @@ class StrategyReport(Model):
 class Responsibility(Model):
     """What one agency must do to implement the plan."""
 
-    agency: Ref("agencies") | None = Field(None, description="Mã cơ quan (plans/agencies/); trống nếu là nhóm chung.", examples=["phong-tu-phap-phan-thiet"])
+    agency: AgencyRef | None = Field(None, description="Mã cơ quan (plans/agencies/); trống nếu là nhóm chung.", examples=["phong-tu-phap-phan-thiet"])
     heading: Text = Field(description="Dòng đầu của mục, như văn bản ghi.", examples=["Phòng Tư pháp thành phố"])
     duties: list[Text] = Field(default_factory=list, description="Các nhiệm vụ được giao, như văn bản ghi.")
     reports_on: list[StrategyReport] = Field(default_factory=list, description="Mục tiêu, chỉ tiêu Chiến lược quốc gia mà cơ quan báo cáo.")
@@ -184,8 +183,8 @@ class Plan(Model):
     year: Year | None = Field(None, description="Năm mà kế hoạch áp dụng.", examples=[2018])
     addressees: list[Text] = Field(default_factory=list, description="Kính gửi.")
     regarding: Text | None = Field(None, description="Dòng “V/v” của công văn.")
-    implements: list[Ref("legal")] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện (plans/legal/).")
-    based_on: list[Ref("legal")] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
+    implements: list[LegalRef] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện (plans/legal/).")
+    based_on: list[LegalRef] = Field(default_factory=list, description="Mã các văn bản làm căn cứ.")
     preamble: list[Text] = Field(default_factory=list, description="Đoạn mở đầu (căn cứ, bối cảnh), như văn bản ghi.")
     headings: Headings = Field(default_factory=Headings, description="Tên các phần như văn bản ghi.")
     purpose: list[Text] = Field(default_factory=list, description="Mục đích.")

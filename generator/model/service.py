@@ -153,7 +153,7 @@ class Location(Model):
         return value
 
     @model_validator(mode="after")
-    def _both_coordinates(self) -> "Location":
+    def _both_coordinates(self) -> Location:
         if (self.latitude is None) != (self.longitude is None):
             raise ValueError("cần ghi cả vĩ độ (latitude) và kinh độ (longitude), hoặc bỏ cả hai")
         return self

@@ -8,7 +8,8 @@ the pages about the data itself (field guide, open data).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..content_types import TYPES, ContentType
 from ..context import Context

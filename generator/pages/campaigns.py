@@ -12,7 +12,6 @@ from ..render import Page, Renderer
 from ..urls import CALENDAR_URI, FEED_URI, index_uri, page_uri
 
 
-
 @dataclass
 class PlanUse:
     """One plan that names or declares a campaign: the tasks (anchors) where it does."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from ..export import EXPORTS
+from ..export import export_list
 from ..render import Page, Renderer
 from ..urls import OPEN_DATA_URI
 
 
 def open_data_pages(r: Renderer) -> list[Page]:
     uri = OPEN_DATA_URI
-    files = [(name, description) for name, (description, _) in EXPORTS.items()]
+    files = export_list()
     return [Page(uri, r.render("open_data.md.j2", uri, files=files, kinds=list(r.graph.corpus.entities)), None)]

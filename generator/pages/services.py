@@ -9,6 +9,7 @@ from ..urls import index_uri, page_uri
 
 def service_pages(r: Renderer) -> list[Page]:
     services = r.graph.of("services")
+    assert r.context is not None, "render_site always gives the renderer a context"
     max_age = r.context.settings.verify_max_age_days
     stale = stale_ids(services, build_date(r.context), max_age)
     entries = entries_in_order(services)
