@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test fuzz validate schema bench bench-search browser clean lint
+.PHONY: site serve test test-unit fuzz lint validate schema bench bench-search browser clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
@@ -56,6 +56,10 @@ fuzz: $(STAMP)
 lint: $(STAMP)
 	$(PY) -m ruff check generator tests bench
 	$(PY) -m mypy
+
+# The fast loop: unit tests only, no site build, no CLI, no browser (tests/conftest.py).
+test-unit: $(STAMP)
+	$(PY) -m pytest -q -m unit
 
 # Lighthouse for `make bench`, pinned in bench/package-lock.json, into the gitignored
 # bench/node_modules; npm runs only when the lockfile is newer than the install.

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -29,3 +33,29 @@ def copy_project(dest: Path) -> Path:
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
+
+
+def data_as_of(root: Path = ROOT) -> dt.date | None:
+    """The day the data was last verified: the newest `last_verified` of the help
+    directory (plans/services/). The suite builds "as of" this day (tests/conftest.py),
+    so stale-entry flags depend on the data alone, not on today or the last commit."""
+    dates = []
+    for path in sorted((root / "plans" / "services").glob("*.yaml")):
+        try:
+            value = yaml.safe_load(path.read_text(encoding="utf-8")).get("last_verified")
+        except (OSError, ValueError, AttributeError, yaml.YAMLError):
+            continue  # a broken file is the validation tests' business
+        if isinstance(value, dt.date):
+            dates.append(value)
+    return max(dates, default=None)
+
+
+def epoch_of(day: dt.date) -> int:
+    """SOURCE_DATE_EPOCH for midnight UTC of a day."""
+    return calendar.timegm(day.timetuple())
+
+
+def max_age_days(root: Path = ROOT) -> int:
+    """How old a help entry's last check may be (mkdocs.yml extra.verify_max_age_days)."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return int(config["extra"]["verify_max_age_days"])

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project
 from generator import fragments, search_index
 from generator.build import BuildFailed, build_site
 from generator.context import Context
 from generator.docs_check import check_docs
+from helpers import ROOT, copy_project
 
 
 def _page(project: Path, uri: str, text: str) -> Path:

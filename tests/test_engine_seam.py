@@ -19,10 +19,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, copy_project
 from generator import help_directory, pipeline
 from generator.context import Context
 from generator.errors import ContentErrors
+from helpers import ROOT, copy_project
 
 EDIT_BASE = "https://example.org/sua/main/"
 
@@ -73,6 +73,7 @@ def test_handwritten_body_is_what_mkdocs_would_render() -> None:
     # The pipeline splits the front matter itself (no MkDocs import); it must leave the
     # body MkDocs would have taken from the same file, or the adapter would change pages.
     from mkdocs.utils.meta import get_data
+
     from generator.handwritten import read_pages
 
     for page in read_pages(ROOT / "docs"):
@@ -169,7 +170,7 @@ def test_source_date_is_the_last_commits_without_source_date_epoch() -> None:
     epoch = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True, text=True).stdout.strip()
     if not epoch.isdigit():
         pytest.skip("not a git checkout")
-    expected = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date()
+    expected = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     assert Context.load(ROOT, today=dt.date(1999, 1, 1), environ={}).source_date == expected
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT, copy_project, run_cli
 from generator.content_types import TYPES
 from generator.refs import referenced_types
 from generator.urls import page_uri, reserved_ids
+from helpers import ROOT, copy_project, run_cli
 
 BROKEN = ROOT / "tests" / "bad" / "documents" / "tham-chieu-khong-ton-tai.yaml"
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from helpers import ROOT, copy_project
 from generator.load import load_file
 from generator.model import Plan
+from helpers import copy_project
 
 PLAN = "ke-hoach-5947-kh-ubnd-phan-thiet-2018"
 PAYLOAD = (' <script>alert("XSS-1")</script> [lừa](javascript:alert("XSS-2")) <img src=x onerror=alert("XSS-3")>'

@@ -1,124 +1,125 @@
-"""No broken internal link or anchor anywhere in the built site, checked by LinkChecker.
+"""No broken internal link or anchor anywhere in the built site (tests/linkcheck.py).
 
-LinkChecker (through tests/linkcheck_cached.py) runs in a subprocess, because as root it
-drops its privileges to `nobody`, which must not happen to the test process. It checks
-the site served on 127.0.0.1 on a free port, with its AnchorCheck plugin on. Every page
-is a starting point, so pages that nothing links to are checked too. Links outside the
-site are only syntax-checked, never fetched. A second test breaks a copy of the site (a
-missing page, a missing anchor, a broken link in raw HTML) and requires each reported.
+Every page is checked, so pages that nothing links to are checked too. A copy of the
+site broken on purpose (a missing page, a missing anchor, a broken link in raw HTML, a
+javascript: link) proves each fault is reported; a small hand-made site pins how links
+are resolved.
 """
 
 from __future__ import annotations
 
-import csv
-import functools
-import http.server
 import re
 import shutil
-import subprocess
-import sys
-import threading
-from contextlib import contextmanager
 from pathlib import Path
 
-# LinkChecker's command line with AnchorCheck collecting each page's anchors once.
-LINKCHECK = Path(__file__).with_name("linkcheck_cached.py")
-# LinkChecker waits 0.1-0.6 s between requests to one host unless the server answers
-# with a "LinkChecker" header; then maxrequestspersecond applies (the test server sends it).
-CONFIG = """\
-[checking]
-maxrequestspersecond = 1000
-[filtering]
-internlinks = ^{base}
-[AnchorCheck]
-"""
+import pytest
+from linkcheck import broken_links, page_url
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local test server: no rate limit needed")
-        super().end_headers()
-
-    def handle(self) -> None:
-        # LinkChecker closes the connection once it has what it needs: not an error.
-        try:
-            super().handle()
-        except (BrokenPipeError, ConnectionResetError):
-            pass
+def _site_url(site: Path) -> str:
+    """The site's own base URL, as its home page's canonical link writes it."""
+    match = re.search(r'<link rel="canonical" href="([^"]+)"', (site / "index.html").read_text(encoding="utf-8"))
+    assert match, "the home page has no canonical link"
+    return match[1]
 
 
-@contextmanager
-def _served(folder: Path):
-    handler = functools.partial(_Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def broken_links(site: Path, work: Path, start: list[str] | None = None) -> list[str]:
-    """Every broken internal link or anchor on the `start` pages (default: every page of
-    the site), as '/page:line: link — reason'."""
-    pages = start or sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-    with _served(site) as base:
-        config = work / "linkcheckerrc"
-        config.write_text(CONFIG.format(base=re.escape(base)), encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, str(LINKCHECK), "--config", str(config), "--stdin", "--no-robots",
-             "--no-status", "--output", "csv/utf-8", "--threads", "8",
-             # Every page is a starting point: checking the links on each is enough, no walk.
-             "--recursion-level", "1",
-             # Anything not on this server (other sites, mailto:, tel:) is only syntax-checked.
-             "--ignore-url", f"^(?!{re.escape(base)})"],
-            input="\n".join(base + page for page in pages), capture_output=True, text=True,
-            encoding="utf-8", timeout=600)
-    rows = csv.DictReader((line for line in result.stdout.splitlines() if not line.startswith("#")),
-                          delimiter=";")
-    problems = []
-    for row in rows:
-        anchor_missing = "Anchor `" in (row["warningstring"] or "")
-        if row["valid"] == "False" or anchor_missing:
-            reason = row["warningstring"].split(" Available anchors")[0] if anchor_missing else row["result"]
-            parent = (row["parentname"] or "").removeprefix(base) or "(starting point)"
-            target = (row["url"] or "").removeprefix(base)
-            problems.append(f"/{parent}:{row['line']}: {row['urlname']} (/{target}) — {reason}")
-    # Exit code 1 means "found problems", parsed above; anything else is the tool failing.
-    assert result.returncode in (0, 1), result.stderr[-2000:]
-    assert result.returncode == 0 or problems, result.stdout[-2000:] + result.stderr[-2000:]
-    return sorted(set(problems))
-
-
-def test_no_broken_internal_links_or_anchors(built_site, tmp_path):
-    problems = broken_links(built_site, tmp_path)
+def test_no_broken_internal_links_or_anchors(built_site):
+    problems = broken_links(built_site, _site_url(built_site))
     assert not problems, f"{len(problems)} broken link(s):\n" + "\n".join(problems)
 
 
-def _break_on_purpose(site: Path) -> None:
-    """A missing page, a missing anchor and a broken raw-HTML link, in a copy of the site."""
-    plan_pages = sorted(p for p in (site / "ke-hoach").glob("*/index.html"))
+def _break_on_purpose(site: Path) -> str:
+    """A missing page, a missing anchor, a broken raw-HTML link and a javascript: link,
+    in a copy of the site. Returns the removed plan's id."""
+    plan_pages = sorted((site / "ke-hoach").glob("*/index.html"))
     assert plan_pages, "no plan page to break"
     shutil.rmtree(plan_pages[0].parent)
     home = site / "index.html"
     html = home.read_text(encoding="utf-8")
     extra = ('<p><a href="tro-giup/#khong-co-muc-nay">anchor</a> '
-             '<a href="khong-co-trang-nay/">raw HTML</a></p>')
+             '<a href="khong-co-trang-nay/">raw HTML</a> '
+             '<a href="JavaScript:alert(1)">script</a></p>')
     home.write_text(html.replace("</article>", extra + "</article>", 1), encoding="utf-8")
     assert extra in home.read_text(encoding="utf-8")
+    return plan_pages[0].parent.name
 
 
 def test_check_fails_on_a_broken_copy(built_site, tmp_path):
     broken = tmp_path / "broken-site"
     shutil.copytree(built_site, broken)
-    removed = sorted((broken / "ke-hoach").glob("*/index.html"))[0].parent.name
-    _break_on_purpose(broken)
-    # The pages that carry the three faults are enough to start from (and much faster).
-    problems = "\n".join(broken_links(broken, tmp_path, start=["index.html", "ke-hoach/index.html"]))
-    assert f"(/ke-hoach/{removed}/) — 404" in problems, problems
-    assert "(/tro-giup/#khong-co-muc-nay) — Anchor `khong-co-muc-nay' (decoded: `khong-co-muc-nay') not found" in problems, problems
-    assert "(/khong-co-trang-nay/) — 404" in problems, problems
+    removed = _break_on_purpose(broken)
+    problems = broken_links(broken, _site_url(broken))
+    text = "\n".join(problems)
+    # The plans index links the removed page: a missing file.
+    assert f"/ke-hoach/: {removed}/ — no file ke-hoach/{removed}/index.html" in problems, text
+    assert "/: tro-giup/#khong-co-muc-nay — no anchor #khong-co-muc-nay in tro-giup/index.html" in problems, text
+    assert "/: khong-co-trang-nay/ — no file khong-co-trang-nay/index.html" in problems, text
+    assert "/: JavaScript:alert(1) — javascript: URL" in problems, text
+    # Nothing else broke: every problem comes from one of the four faults.
+    assert all(removed in p or "khong-co-" in p or "JavaScript:" in p for p in problems), text
+
+
+# --- how links are resolved, on a hand-made site ---------------------------------
+
+PAGES = {
+    "index.html": '<h1 id="dau">x</h1><a name="cu">old-style anchor</a>',
+    "a/index.html": '<h2 id="muc-1">x</h2><h2 id="đ-có-dấu">x</h2>',
+    "a/b/index.html": "",
+    "tai lieu/bang.html": '<p id="p">x</p>',
+    "assets/site.css": "",
+}
+
+
+@pytest.fixture()
+def tiny_site(tmp_path: Path) -> Path:
+    for rel, body in PAGES.items():
+        path = tmp_path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body, encoding="utf-8")
+    return tmp_path
+
+
+def _problems(site: Path, page: str, *links: str) -> list[str]:
+    path = site / page
+    tags = "".join(f'<a href="{link}">l</a>' for link in links)
+    path.write_text(path.read_text(encoding="utf-8") + tags, encoding="utf-8")
+    return broken_links(site, "https://example.org/bdg/")
+
+
+@pytest.mark.parametrize("page, link", [
+    ("a/b/index.html", "../"),                      # a directory URL opens its index.html
+    ("a/b/index.html", "../../a"),                  # without the slash too
+    ("a/b/index.html", "/a/#muc-1"),                # root-relative, with an anchor
+    ("index.html", "a/#%C4%91-c%C3%B3-d%E1%BA%A5u"),  # percent-encoded anchor
+    ("index.html", "tai%20lieu/bang.html#p"),        # percent-encoded path
+    ("index.html", "a/?v=1#muc-1"),                 # the query string is not a file
+    ("index.html", "#cu"),                          # <a name> is an anchor
+    ("index.html", "#"), ("index.html", ""),        # the page itself
+    ("a/index.html", "../assets/site.css"),
+    ("index.html", "https://example.org/bdg/a/#muc-1"),  # the site's own full URL
+    ("index.html", "https://other.example/khong-co/"),   # another host: not followed
+    ("index.html", "//other.example/x"),
+    ("index.html", "mailto:a@example.org"), ("index.html", "tel:111"),
+])
+def test_good_links_pass(tiny_site, page, link):
+    assert _problems(tiny_site, page, link) == []
+
+
+@pytest.mark.parametrize("page, link, reason", [
+    ("a/b/index.html", "../c/", "no file a/c/index.html"),
+    ("a/index.html", "/a/#khong-co", "no anchor #khong-co in a/index.html"),
+    ("index.html", "#khong-co", "no anchor #khong-co in index.html"),
+    ("index.html", "tai lieu/khong-co.html", "no file tai lieu/khong-co.html"),
+    ("index.html", "https://example.org/bdg/khong-co/", "no file khong-co/index.html"),
+    ("a/index.html", "../../ngoai/", "goes above the site root"),
+    ("index.html", "javascript:void(0)", "javascript: URL"),
+    ("index.html", " javascript:alert(1)", "javascript: URL"),
+])
+def test_bad_links_are_reported_with_page_and_reason(tiny_site, page, link, reason):
+    assert _problems(tiny_site, page, link) == [f"{page_url(page)}: {link.strip()} — {reason}"]
+
+
+def test_src_and_srcset_are_checked(tiny_site):
+    (tiny_site / "index.html").write_text('<img src="khong-co.png" srcset="assets/site.css 1x, thieu.png 2x">'
+                                          '<script src="/assets/site.css"></script>', encoding="utf-8")
+    assert broken_links(tiny_site) == ["/: khong-co.png — no file khong-co.png", "/: thieu.png — no file thieu.png"]

@@ -41,7 +41,7 @@ def test_validate_reports_one_clear_error(case: Path, project: Path) -> None:
         target.unlink()
     assert result.returncode == 1, result.stdout + result.stderr
     rel = f"plans/{kind}/{case.name}"
-    errors = [l for l in result.stderr.splitlines() if l.startswith(rel + ":") and "(cảnh báo)" not in l]
+    errors = [row for row in result.stderr.splitlines() if row.startswith(rel + ":") and "(cảnh báo)" not in row]
     assert len(errors) == 1, result.stderr
     assert errors[0].startswith(f"{rel}:{line}:"), errors[0]
     assert text in errors[0], errors[0]

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from pydantic import Field
 
-from helpers import copy_project
 from generator import render, search_index
-from generator.export import export_files
 from generator.content_types import TYPES, ContentType
+from generator.export import export_files
 from generator.gate import check
 from generator.model.fields import Date, Id, Model, Ref, Text
 from generator.pages import render_site
 from generator.schema import schema_for
+from helpers import copy_project
 
 
 class Topic(Model):

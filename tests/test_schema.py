@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from helpers import ROOT
+from generator.content_types import TYPES
 from generator.corpus import data_files
 from generator.load import SCHEMA_LINE
-from generator.content_types import TYPES
 from generator.schema import schema_text
+from helpers import ROOT
 
 
 def test_committed_schemas_are_current() -> None:

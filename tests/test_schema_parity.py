@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from helpers import ROOT
 from generator.content_types import TYPES
 from generator.corpus import data_files
 from generator.load import Located, load_file
 from generator.urls import reserved_ids
 from generator.validate import validate
+from helpers import ROOT
 
 
 def _schema_validator(kind: str) -> Draft202012Validator:

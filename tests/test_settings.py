@@ -10,13 +10,12 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from helpers import copy_project, run_cli
 from generator import settings
 from generator.context import Context
 from generator.errors import ContentErrors
+from helpers import copy_project, run_cli
 
 
 def _write(path: Path, text: str) -> Path:

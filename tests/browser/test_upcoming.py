@@ -7,12 +7,29 @@ import datetime as dt
 
 import pytest
 
+from generator.corpus import load_corpus
+from helpers import ROOT
+
 pytestmark = pytest.mark.browser
 
 TZ = "Asia/Ho_Chi_Minh"
 ACTION_MONTH = "chien-dich/thang-hanh-dong-binh-dang-gioi/"
 NOV_25 = "chien-dich/ngay-xoa-bo-bao-luc-doi-voi-phu-nu/"
 MARCH_8 = "chien-dich/ngay-quoc-te-phu-nu/"
+# What the list must hold, from the data: every campaign with yearly dates.
+CAMPAIGNS = load_corpus(ROOT)[0].of("campaigns")
+DATED = sorted(f"chien-dich/{cid}/" for cid, c in CAMPAIGNS.items() if c.recurrence is not None)
+
+
+def running_on(day: dt.date) -> set[str]:
+    """Campaign pages whose occurrence (this year's or last year's, over New Year) covers day."""
+    found = set()
+    for cid, campaign in CAMPAIGNS.items():
+        for year in (day.year - 1, day.year):
+            occurrence = campaign.recurrence and campaign.recurrence.occurrence(year)
+            if occurrence and occurrence[0] <= day <= occurrence[1]:
+                found.add(f"chien-dich/{cid}/")
+    return found
 
 
 def _items(page) -> list[dict]:
@@ -35,14 +52,18 @@ def _home_on(make_context, site_server, when: dt.datetime):
 def test_during_action_month(make_context, site_server):
     context, page = _home_on(make_context, site_server, dt.datetime(2026, 11, 20, 9, 0))
     items = _items(page)
-    assert items[0]["href"] == ACTION_MONTH
-    assert items[0]["status"] == "Đang diễn ra (đến 15/12)"
-    assert items[1]["href"] == NOV_25
-    assert items[1]["status"] == "còn 5 ngày"
-    # Everything else is next year, in order; nothing is dropped.
-    assert items[2]["href"] == MARCH_8 and items[2]["status"] == "còn 108 ngày"
-    assert all(i["status"].startswith("còn ") for i in items[1:])
-    assert len(items) == 7
+    by_href = {i["href"]: i for i in items}
+    assert by_href[ACTION_MONTH]["status"] == "Đang diễn ra (đến 15/12)"
+    assert by_href[NOV_25]["status"] == "còn 5 ngày"
+    assert by_href[MARCH_8]["status"] == "còn 108 ngày"  # next year's
+    # Running ones first, then the rest still ahead, soonest first; nothing is dropped.
+    running = len(running_on(dt.date(2026, 11, 20)))
+    assert {i["href"] for i in items[:running]} == running_on(dt.date(2026, 11, 20))
+    assert all(i["status"].startswith("Đang diễn ra") for i in items[:running])
+    assert all(i["status"].startswith("còn ") for i in items[running:])
+    days = [int(i["status"].split()[1]) for i in items[running:]]
+    assert days == sorted(days)
+    assert sorted(by_href) == DATED
     assert "20/11/2026" in page.text_content("[data-upcoming-caption]")
     assert page.locator("[data-upcoming] > li").first.evaluate("li => li.classList.contains('upcoming--ongoing')")
     assert not context.blocked, context.blocked
@@ -51,11 +72,12 @@ def test_during_action_month(make_context, site_server):
 def test_in_january_next_is_march_8(make_context, site_server):
     context, page = _home_on(make_context, site_server, dt.datetime(2027, 1, 5, 9, 0))
     items = _items(page)
-    assert items[0]["href"] == MARCH_8
-    assert items[0]["status"] == "còn 62 ngày"
-    assert not any(i["status"].startswith("Đang diễn ra") for i in items)
-    starts = [tuple(i["start"]) for i in items]
-    assert starts == sorted(starts)  # in January every item is still ahead this year
+    assert {i["href"]: i for i in items}[MARCH_8]["status"] == "còn 62 ngày"
+    running = running_on(dt.date(2027, 1, 5))
+    assert {i["href"] for i in items if i["status"].startswith("Đang diễn ra")} == running
+    starts = [tuple(i["start"]) for i in items if i["href"] not in running]
+    assert starts == sorted(starts)  # in January the rest is still ahead this year
+    assert sorted(i["href"] for i in items) == DATED
 
 
 def test_without_javascript_full_year_in_calendar_order(make_context, site_server):
@@ -63,10 +85,10 @@ def test_without_javascript_full_year_in_calendar_order(make_context, site_serve
     page = context.new_page()
     page.goto(site_server)
     items = _items(page)
-    assert len(items) == 7
+    assert sorted(i["href"] for i in items) == DATED
     assert [tuple(i["start"]) for i in items] == sorted(tuple(i["start"]) for i in items)
-    assert items[0]["href"] == MARCH_8 and items[0]["date"] == "8/3"
-    assert items[-1]["href"] == NOV_25 and items[-1]["date"] == "25/11"
+    by_href = {i["href"]: i for i in items}
+    assert by_href[MARCH_8]["date"] == "8/3" and by_href[NOV_25]["date"] == "25/11"
     assert all(i["status"] == "" for i in items)
     assert "theo thứ tự lịch từ ngày 1/1" in page.text_content("[data-upcoming-caption]")
     assert page.get_by_role("link", name="Đăng ký / tải lịch (.ics)").count() == 1
@@ -99,6 +121,6 @@ def test_key_messages_are_plain_text_without_javascript(make_context, site_serve
     context = make_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_server + ACTION_MONTH)
-    assert page.locator("[data-copy-message]").count() == 2
+    assert page.locator("[data-copy-message]").count() == len(CAMPAIGNS["thang-hanh-dong-binh-dang-gioi"].key_messages)
     assert page.locator("[data-copy-message] button").count() == 0
     assert "15/11 đến ngày 15/12" in page.locator("[data-copy-message] p").first.text_content()
