@@ -19,10 +19,10 @@ from .link import Graph
 from .model.glossary import GlossaryEntry
 from .render import Renderer
 from .textnorm import fold
+from .urls import FIELD_GUIDE_URI, GLOSSARY_URI, OPEN_DATA_FOLDER, SOURCE_TEXT_FOLDER, public_path
 
-GLOSSARY_URI = "thuat-ngu/index.md"
 # Pages that get tooltips but no list: verbatim sources, the glossary itself, editors' pages.
-NO_LIST = ("nguon/", "thuat-ngu/", "huong-dan-du-lieu/", "du-lieu/")
+NO_LIST = (f"{SOURCE_TEXT_FOLDER}/", public_path(GLOSSARY_URI), public_path(FIELD_GUIDE_URI), f"{OPEN_DATA_FOLDER}/")
 
 # What is not running text in Markdown: link targets, HTML tags, attribute lists,
 # code spans and existing abbreviation definitions.

@@ -43,7 +43,9 @@ def _period_text(campaign: Campaign) -> str:
 
 def page_url(site_url: str, campaign_id: str) -> str:
     """Public URL of a campaign page: <site_url>chien-dich/<id>/."""
-    return f"{site_url.rstrip('/')}/chien-dich/{campaign_id}/"
+    from .urls import page_uri, public_url  # urls imports the registry, which imports the models
+
+    return public_url(site_url, page_uri("campaigns", campaign_id))
 
 
 def _description(campaign: Campaign, url: str | None) -> str:
