@@ -79,4 +79,4 @@ bench-search: $(STAMP) browser
 	$(PY) -m bench.search_transfer
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache
+	rm -rf site .site-new-* .site-old-* .pytest_cache .hypothesis tests/.hypothesis
