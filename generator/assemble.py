@@ -25,8 +25,7 @@ from .link import Graph
 from .pages import render_site
 from .render import Page, Renderer
 from .textnorm import long_date
-
-EXPORT_FOLDER = "du-lieu"  # the open-data files are served next to the page that lists them
+from .urls import open_data_uri
 
 
 @dataclass(frozen=True)
@@ -100,8 +99,9 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
     docs = read_pages(context.docs_dir) if context.docs_dir.is_dir() else []
     docs_folder = context.relative(context.docs_dir)
     taken = {p.uri for p in generated}
-    clashes = [ContentError(f"{docs_folder}/{d.uri}", 1, "", "trang này trùng địa chỉ với một trang được tạo từ dữ liệu",
-                            "đổi tên tệp trong thư mục trang viết tay") for d in docs if d.uri in taken]
+    # The gate reports these first (gate.page_collisions); this guards pages it cannot foresee.
+    clashes = [ContentError(f"{docs_folder}/{d.uri}", 1, "", "trang viết tay này trùng địa chỉ với một trang được tạo từ dữ liệu",
+                            "đổi tên tệp hoặc chuyển nó sang thư mục khác trong thư mục trang viết tay") for d in docs if d.uri in taken]
     if clashes:
         raise ContentErrors(clashes)
     pages: dict[str, SitePage] = {}
@@ -109,6 +109,6 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
         pages[page.uri] = finisher.finish(page.uri, page.markdown, page.source, True, page.last_checked)
     for doc in docs:
         pages[doc.uri] = finisher.finish(doc.uri, doc.body, f"{docs_folder}/{doc.uri}", False, meta=doc.meta)
-    files = {f"{EXPORT_FOLDER}/{name}": content
+    files = {open_data_uri(name): content
              for name, content in export_files(graph, context.settings.site_url or None).items()}
     return Site(context, graph, pages, files)

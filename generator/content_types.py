@@ -97,6 +97,3 @@ TYPES: dict[str, ContentType] = {
     )
 }
 
-
-def content_type(name: str) -> ContentType:
-    return TYPES[name]

@@ -31,11 +31,11 @@ CONTEXT: dict[str, Callable[[Graph, Context], dict[str, Any]]] = {}
 
 
 def _help_lines_context(graph: Graph, context: Context) -> dict[str, Any]:
-    from .help_directory import build_date, help_lines, stale_ids
+    from .help_directory import help_lines, stale_ids
 
     services = graph.of("services")
     return {"lines": help_lines(services),
-            "stale": stale_ids(services, build_date(context), context.settings.verify_max_age_days)}
+            "stale": stale_ids(services, context.source_date, context.settings.verify_max_age_days)}
 
 
 def _settings_context(graph: Graph, context: Context) -> dict[str, Any]:

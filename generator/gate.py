@@ -22,7 +22,7 @@ from .link import Graph, link
 from .model.glossary import fold as glossary_fold
 from .model.legal import INVERSE_RELATIONS
 from .transcription import check as transcription_check
-from .urls import page_uri
+from .urls import FIXED_URIS, index_uri, page_uri, source_text_uri
 
 
 def check(project: Context | Path, only: list[Path] | None = None,
@@ -150,14 +150,23 @@ def _shorten(line: str, limit: int = 80) -> str:
 
 
 def page_collisions(corpus: Corpus, docs_dir: Path) -> list[ContentError]:
-    """An entry whose page would take the place of a hand-written page in docs/."""
+    """A generated page that would take the place of a hand-written page in docs/: an
+    entry's page (the data file is named), or a list, fixed or source-text page (the
+    hand-written file is named, since its address is the one to change)."""
     errors = []
+    docs_folder = docs_dir.relative_to(corpus.root).as_posix() if docs_dir.is_relative_to(corpus.root) else docs_dir.as_posix()
     for kind, ctype in TYPES.items():
         if ctype.url_folder is None:
             continue
         for id_ in sorted(corpus.of(kind)):
             uri = page_uri(kind, id_)
             if (docs_dir / uri).exists() or (docs_dir / uri[: -len(".md")] / "index.md").exists():
-                errors.append(_error(corpus, kind, id_, ("id",), f"trang của mục này trùng với trang viết tay docs/{uri}",
+                errors.append(_error(corpus, kind, id_, ("id",), f"trang của mục này trùng với trang viết tay {docs_folder}/{uri}",
                                      "đặt mã khác cho mục này (và đổi tên tệp theo mã)"))
+    fixed = [*FIXED_URIS, *(index_uri(k) for k, t in TYPES.items() if t.url_folder and t.index_template),
+             *(source_text_uri(id_) for id_ in sorted(corpus.of("documents")))]
+    for uri in fixed:
+        if (docs_dir / uri).exists():
+            errors.append(ContentError(f"{docs_folder}/{uri}", 1, "", "trang viết tay này trùng địa chỉ với một trang được tạo từ dữ liệu",
+                                       "đổi tên tệp hoặc chuyển nó sang thư mục khác trong thư mục trang viết tay"))
     return errors

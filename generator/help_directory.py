@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .errors import ContentError
 from .model.service import Phone, Service, ServiceEntry, stale
-
-if TYPE_CHECKING:
-    from .context import Context
 
 
 @dataclass
@@ -20,12 +17,6 @@ class HelpLine:
 
     phone: Phone
     entries: list[tuple[ServiceEntry, Service]] = field(default_factory=list)
-
-
-def build_date(context: Context) -> dt.date:
-    """The date a build is "as of" (the context's source date: the last commit's, for
-    reproducible builds), against which entries count as needing re-checking."""
-    return context.source_date
 
 
 def entries_in_order(services: dict[str, ServiceEntry]) -> list[ServiceEntry]:

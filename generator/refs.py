@@ -62,7 +62,7 @@ def iter_refs(value: Any, loc: tuple = ()) -> Iterator[tuple[tuple, str, str]]:
 
 
 def referenced_types(model: type[BaseModel]) -> set[str]:
-    """Content types a model can refer to (for the field guide)."""
+    """Content types a model can refer to (tests check every one is declared)."""
     kinds: set[str] = set()
     seen: set[type] = set()
 

@@ -56,6 +56,17 @@ def test_an_entry_may_not_take_a_hand_written_page(tmp_path: Path) -> None:
     assert f"plans/agencies/{agency.name}:" in result.stderr and "trang viết tay" in result.stderr
 
 
+@pytest.mark.parametrize("uri", ["du-lieu/index.md", "ke-hoach/index.md", "chien-dich/lich.md", "thuat-ngu/index.md"])
+def test_a_hand_written_page_may_not_take_a_generated_address(tmp_path: Path, uri: str) -> None:
+    project = copy_project(tmp_path / "p")
+    page = project / "docs" / uri
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text("# Trang viết tay\n", encoding="utf-8")
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"docs/{uri}:1: trang viết tay này trùng địa chỉ với một trang được tạo từ dữ liệu." in result.stderr, result.stderr
+
+
 def test_every_type_folder_exists_and_has_its_schema() -> None:
     for name, ctype in TYPES.items():
         assert (ROOT / ctype.folder).is_dir(), ctype.folder

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..help_directory import build_date, entries_in_order, stale_ids
+from ..help_directory import entries_in_order, stale_ids
 from ..render import Page, Renderer
 from ..urls import index_uri, page_uri
 
@@ -11,7 +11,7 @@ def service_pages(r: Renderer) -> list[Page]:
     services = r.graph.of("services")
     assert r.context is not None, "render_site always gives the renderer a context"
     max_age = r.context.settings.verify_max_age_days
-    stale = stale_ids(services, build_date(r.context), max_age)
+    stale = stale_ids(services, r.context.source_date, max_age)
     entries = entries_in_order(services)
     pages = [Page(page_uri("services", e.id), r.render("service.md.j2", page_uri("services", e.id), entry=e, stale=e.id in stale, max_age=max_age),
                   r.graph.corpus.path_of("services", e.id), e.last_verified) for e in entries]
