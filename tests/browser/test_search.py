@@ -198,11 +198,19 @@ def test_results_fit_a_phone_screen(make_context, site_server):
     context = make_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
     page = context.new_page()
     page.goto(site_server + "ke-hoach/", wait_until="networkidle")
+    # A phone zooms the page out when anything is wider than the screen, even for a few
+    # frames (Material's opening animation did): record the widest layout on every frame.
+    page.evaluate("""() => {
+      window.widest = innerWidth;
+      (function frame() { widest = Math.max(widest, innerWidth); requestAnimationFrame(frame); })();
+    }""")
     page.locator("label.md-header__button[for='__search']").click()
     assert page.locator("#__search").is_checked()
     page.wait_for_function("document.activeElement && document.activeElement.matches('[data-search-query]')")
     page.keyboard.type("dia chi tin cay")
     page.wait_for_function("document.querySelector('[data-search-result]').dataset.query === 'dia chi tin cay'")
+    page.wait_for_timeout(600)  # longer than Material's 0.4 s opening transition
+    assert page.evaluate("widest") == 360
     first = page.locator(".md-search-result__item").first
     assert first.is_visible()
     box = first.bounding_box()
