@@ -24,6 +24,7 @@ MARKER = re.compile(r"^<!-- data: ([a-z0-9-]+) -->$", re.MULTILINE)
 FRAGMENTS: dict[str, str] = {}
 FRAGMENTS["sap-dien-ra"] = "fragments/upcoming.md.j2"  # home page: dated campaigns, reordered by upcoming.js
 FRAGMENTS["duong-day-tro-giup"] = "fragments/help_lines.md.j2"  # help page: the help-line directory
+FRAGMENTS["goi-ngay"] = "fragments/call_now.md.j2"  # home page, first: the help lines as call buttons
 FRAGMENTS["cai-dat"] = "fragments/settings.md.j2"  # contributors' page: every setting, from generator/settings.py
 
 # Fragment name → function(graph, context) giving the template its prepared context.
@@ -45,6 +46,7 @@ def _settings_context(graph: Graph, context: Context) -> dict[str, Any]:
 
 
 CONTEXT["duong-day-tro-giup"] = _help_lines_context
+CONTEXT["goi-ngay"] = _help_lines_context
 CONTEXT["cai-dat"] = _settings_context
 
 

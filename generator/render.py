@@ -18,6 +18,8 @@ from markupsafe import Markup
 
 from .context import Context
 from .escape import attr_escape, md_escape, url_escape
+from .help_directory import help_lines
+from .help_links import about_violence
 from .link import Graph, Segment
 from .model.campaign import CAMPAIGN_KIND_LABELS
 from .model.legal import LEGAL_TYPE_LABELS, NOT_IN_FORCE, RELATION_LABELS, STATUS_LABELS
@@ -118,7 +120,9 @@ class Renderer:
             campaign_kind=lambda v: CAMPAIGN_KIND_LABELS.get(v, v),
             service_status=lambda v: SERVICE_STATUS_LABELS.get(v, v),
         )
-        self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE)
+        self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE,
+                                about_violence=about_violence,
+                                help_lines=lambda: help_lines(graph.of("services")))
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()

@@ -114,6 +114,11 @@ _HEADING = re.compile(r"<h[1-6][\s>]")
 _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
+_SEARCH_WORDS = re.compile(r'<meta name="search-words" content="([^"]*)"')
+# The metadata field holding a page's search words; assets/search.js gives a match in it
+# a large weight (Pagefind's ranking.metaWeights), so the help pages come first for what a
+# person seeking help types, above the plans and laws that use the same words.
+SEARCH_WORDS_FIELD = "help"
 
 
 def page_url(rel_path: str) -> str:
@@ -216,7 +221,9 @@ def prepare(page_html: str, rel_path: str) -> list[Record]:
     if rule.kind is None or content is None:
         return []
     rest, entries = split_entries(select(content, rule))
-    records = [Record(rel_path, _document(rest, rule.kind))]
+    words = _SEARCH_WORDS.search(page_html)
+    extra = _meta(SEARCH_WORDS_FIELD, words.group(1)) if words else ""
+    records = [Record(rel_path, _document(extra + rest, rule.kind))]
     folder = rel_path.rsplit("/", 1)[0] + "/" if "/" in rel_path else ""
     for anchor, heading, body in entries:
         term = " ".join(text_of(heading).split())

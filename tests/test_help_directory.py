@@ -16,13 +16,54 @@ def _soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-def test_help_page_lists_the_numbers_as_tel_links_in_priority_order(built_site: Path) -> None:
+@pytest.fixture(scope="module")
+def lines():
+    """The active help lines, in the directory's order, as the data says."""
+    from generator import gate
+    from generator.help_directory import help_lines
+
+    graph, _ = gate.check(ROOT)
+    return help_lines(graph.of("services"))
+
+
+def test_help_page_lists_the_numbers_as_tel_links_in_priority_order(built_site: Path, lines) -> None:
     soup = _soup(built_site / "tro-giup" / "index.html")
     buttons = [a["href"] for a in soup.select("a.help-line__number")]
-    assert buttons == ["tel:113", "tel:115", "tel:111", "tel:1900969680"]
+    assert buttons == [line.phone.tel for line in lines]
     text = soup.get_text(" ")
-    assert "Xác minh lần cuối: 30/11/2026" in text
+    for line in lines:
+        assert f"Xác minh lần cuối: {line.entries[0][0].last_verified:%d/%m/%Y}" in text
     assert "Cần xác minh lại" not in text
+
+
+def test_home_page_opens_with_every_help_line_as_a_call_button(built_site: Path, lines) -> None:
+    article = _soup(built_site / "index.html").select_one("article.md-content__inner")
+    first = next(child for child in article.children if getattr(child, "name", None))
+    assert first.name == "nav" and "call-now" in first["class"]
+    assert [a["href"] for a in first.select("a.call-now__button")] == [line.phone.tel for line in lines]
+    more = first.select_one(".call-now__more a")["href"]
+    page, anchor = more.split("#")
+    assert _soup(built_site / page / "index.html").find(id=anchor) is not None
+
+
+def test_a_card_shows_only_sourced_hours_and_cost_and_the_unknown_is_said_once(built_site: Path, lines) -> None:
+    soup = _soup(built_site / "tro-giup" / "index.html")
+    cards = soup.select(".help-line")
+    assert len(cards) == len(lines)
+    for card in cards:
+        assert "chưa xác minh" not in card.get_text(" ").lower()
+    no_hours = [line.phone.number for line in lines if not line.phone.hours_known]
+    no_cost = [line.phone.number for line in lines if line.phone.free is None]
+    sentence = soup.select(".help-line__unknown")
+    if not (no_hours or no_cost):
+        assert sentence == []
+        return
+    assert len(sentence) == 1
+    text = " ".join(sentence[0].get_text(" ").split())
+    if no_hours:
+        assert "giờ nhận cuộc gọi của số " + ", ".join(no_hours) in text
+    if no_cost:
+        assert "cước gọi của số " + ", ".join(no_cost) in text
 
 
 def test_old_child_line_is_on_no_page(built_site: Path) -> None:

@@ -46,7 +46,9 @@
     if (!engine) {
       engine = Promise.all([
         import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
-          return pagefind.options({ excerptLength: 22 }).then(function () {
+          // A match in a help page's search words ("help" metadata, generator/search_index.py)
+          // outranks the same words in a plan or a law.
+          return pagefind.options({ excerptLength: 22, ranking: { metaWeights: { help: 20 } } }).then(function () {
             return pagefind.init();
           }).then(function () { return pagefind; });
         }),

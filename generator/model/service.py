@@ -89,6 +89,12 @@ class Phone(Model):
         examples=["111", "1900 969 680"],
     )
     label: Text = Field(description="Số này dùng để làm gì, viết ngắn.", examples=["Tổng đài quốc gia bảo vệ trẻ em"])
+    button: Text | None = Field(
+        None,
+        max_length=48,
+        description="Chữ trên nút gọi ở đầu trang chủ, thật ngắn (tối đa 48 ký tự): nói số này giúp gì. Để trống thì nút dùng “label”.",
+        examples=["Bạo lực gia đình, tạm lánh"],
+    )
     hours: Text = Field(
         description="Giờ nhận cuộc gọi, viết bằng chữ (ví dụ “24/7”); ghi “chua-xac-minh” nếu chưa có nguồn xác nhận.",
         examples=["24/7", "chua-xac-minh"],
@@ -107,6 +113,15 @@ class Phone(Model):
     @property
     def hours_shown(self) -> str:
         return shown(self.hours)
+
+    @property
+    def hours_known(self) -> bool:
+        return not unverified(self.hours)
+
+    @property
+    def button_text(self) -> str:
+        """The words on the home page's call button."""
+        return self.button or self.label
 
 
 class Location(Model):

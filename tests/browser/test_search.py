@@ -217,3 +217,16 @@ def test_results_fit_a_phone_screen(make_context, site_server):
     assert box["x"] >= 0 and box["x"] + box["width"] <= 360
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert context.blocked == []
+
+
+# What a person looking for help types, with and without diacritics: a help page
+# (tro-giup/…) must be the first result, above the plans and laws that use the same words.
+HELP_QUERIES = ["bạo lực gia đình", "bao luc gia dinh", "bị đánh", "bi danh", "tạm lánh", "tam lanh",
+                "đường dây nóng", "duong day nong"]
+
+
+@pytest.mark.parametrize("query", HELP_QUERIES)
+def test_help_seeking_words_bring_a_help_page_first(search_page, query):
+    found = search(search_page, query)
+    assert found, f"{query!r}: no result"
+    assert found[0].startswith("/tro-giup/"), f"{query!r}: first results {found[:3]}"
