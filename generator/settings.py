@@ -52,8 +52,8 @@ class Settings:
         "lệnh tạo trang in một cảnh báo, còn quy trình đăng trang từ chối đăng.")
     edit_base: str = _setting(
         "", PLUGIN,
-        "Địa chỉ web mà đường dẫn của tệp nguồn được nối vào để tạo nút “Sửa trang này”, "
-        "ví dụ https://github.com/TÊN/KHO/edit/main/. Để trống thì địa chỉ này được lấy từ kho git "
+        "Địa chỉ web mà đường dẫn của tệp nguồn được nối vào để tạo nút sửa trang (biểu tượng bút chì ở đầu "
+        "trang), ví dụ https://github.com/TÊN/KHO/edit/main/. Để trống thì địa chỉ này được lấy từ kho git "
         "(địa chỉ origin, nếu là GitHub hoặc GitLab); không lấy được thì không có nút, và các câu nói về nút "
         "cũng không hiện.",
         env="EDIT_BASE")
