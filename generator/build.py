@@ -29,6 +29,10 @@ SITE_URL_MISSING = (
     "/ Warning: SITE_URL is not set; the sitemap, canonical links and calendar links are left out.")
 
 
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
 class BuildFailed(Exception):
     """The site could not be built; the message is for the editor."""
 
@@ -48,7 +52,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
     except ContentErrors as exc:
         raise BuildFailed(exc.report()) from None
     if not context.settings.site_url:
-        (warn or (lambda text: print(text, file=sys.stderr)))(SITE_URL_MISSING)
+        (warn or _to_stderr)(SITE_URL_MISSING)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:

@@ -105,11 +105,12 @@ def _git(root: Path, *args: str) -> str:
 def edit_base(root: Path, settings: Settings) -> str:
     """The edit_base setting (mkdocs.yml or EDIT_BASE) if given; else made from the
     repository's `origin` remote when it is on GitHub or GitLab, on the remote's default
-    branch (origin/HEAD) or else the branch checked out; else "" (no edit button)."""
+    branch (origin/HEAD) or else the branch checked out (none when HEAD is detached);
+    else "" (no edit button)."""
     if settings.edit_base:
         return settings.edit_base
     remote = _git(root, "remote", "get-url", "origin")
     if not remote:
         return ""
     branch = _git(root, "symbolic-ref", "--quiet", "--short", "refs/remotes/origin/HEAD").removeprefix("origin/")
-    return edit_base_from_remote(remote, branch or _git(root, "rev-parse", "--abbrev-ref", "HEAD"))
+    return edit_base_from_remote(remote, branch or _git(root, "symbolic-ref", "--quiet", "--short", "HEAD"))
