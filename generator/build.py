@@ -58,7 +58,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
     try:
         config = load_config(str(context.config_file), site_dir=str(tmp), strict=True)
         # The plugin publishes this site instead of loading, linking and rendering the
-        # same files a second time (a quarter of the build at 1,000 plans; docs/benchmarks.md).
+        # same files a second time (a quarter of the build at 1,000 plans; bench/RESULTS.md).
         plugin = config.plugins.get("plans")
         if plugin is not None:
             plugin.prebuilt = site
