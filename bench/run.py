@@ -16,7 +16,7 @@ up across runs:
 
 The search transfer is measured by bench/search_transfer.py (`make bench-search`); its
 last results, if present, are copied into the report. Results: bench/results/latest.json
-and docs/benchmarks.md (between the scale-benchmark markers). The machine is shared, so
+and bench/RESULTS.md (between the scale-benchmark markers). The machine is shared, so
 read the numbers as ratios within one run; load averages are recorded.
 
     make bench
@@ -50,7 +50,7 @@ from bench.search_transfer import CHROMIUM, Counter, serve
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 SEARCH_RESULTS = ROOT / "bench" / "results" / "search_transfer.json"
-DOC = ROOT / "docs" / "benchmarks.md"
+DOC = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- scale-benchmark:start -->", "<!-- scale-benchmark:end -->"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
 
@@ -409,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=REPEATS)
     parser.add_argument("--big", type=int, default=BIG, help="larger size, run only if the estimate fits the time limit (0: never)")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--no-doc", action="store_true", help="do not update bench/RESULTS.md")
     parser.add_argument("--work", type=Path, default=WORK,
                         help="folder for the corpora and built sites (default bench/work, gitignored)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "ROOT"), help=argparse.SUPPRESS)

@@ -6,7 +6,7 @@ on 127.0.0.1 with gzip, and Debian's chromium types each query into the real sea
 Every query runs in a fresh browser context (empty cache), after the page has loaded;
 the server counts the bytes it sends from the first keystroke until the first result is
 on screen, runtime included. The results go to bench/results/search_transfer.json and
-into docs/benchmarks.md, between the search markers.
+into bench/RESULTS.md, between the search markers.
 
     make bench-search
     .venv/bin/python -m bench.search_transfer --plans 100 1000
@@ -36,7 +36,7 @@ from bench.corpus import ROOT, generate, write_project
 
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results" / "search_transfer.json"
-DOC = ROOT / "docs" / "benchmarks.md"
+DOC = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- search-benchmark:start -->", "<!-- search-benchmark:end -->"
 BUDGET_MEDIAN, BUDGET_MAX = 300_000, 600_000  # bytes at 1,000 plans, runtime included
 CHROMIUM = "/usr/bin/chromium"
@@ -292,11 +292,11 @@ def write_doc(runs: list[Run], info: dict[str, str], command: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plans", type=int, nargs="+", default=[100, 1000])
-    parser.add_argument("--no-doc", action="store_true", help="do not update docs/benchmarks.md")
+    parser.add_argument("--no-doc", action="store_true", help="do not update bench/RESULTS.md")
     parser.add_argument("--reuse", action="store_true",
                         help="keep an already built corpus site and only index it again (for tuning the index)")
     parser.add_argument("--doc-only", action="store_true",
-                        help="only write docs/benchmarks.md again from bench/results/search_transfer.json")
+                        help="only write bench/RESULTS.md again from bench/results/search_transfer.json")
     args = parser.parse_args(argv)
     if args.doc_only:
         saved = json.loads(RESULTS.read_text(encoding="utf-8"))

@@ -10,6 +10,7 @@ only turns this Markdown into HTML with the theme; it decides nothing about cont
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -61,6 +62,23 @@ def footer(changed: dt.date | None, last_checked: dt.date | None) -> str:
     return f"\n\n<p class=\"last-updated\">{text}</p>\n"
 
 
+# A line of a hand-written page that speaks of the "Sửa trang này" button starts with
+# this marker: the line is kept (without the marker) only on a page that has the button,
+# so no page promises a button it does not have (no edit_base, no usable git remote).
+EDIT_BUTTON_MARKER = "<!-- if: nut-sua -->"
+_EDIT_BUTTON_LINE = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+|\d+\.[ \t]+)?)" + re.escape(EDIT_BUTTON_MARKER)
+                               + r"[ \t]*(?P<rest>.*)(?P<end>\n?)", re.MULTILINE)
+
+
+def if_edit_button(markdown: str, has_button: bool) -> str:
+    """The page's Markdown with its marked lines kept (marker removed) or dropped whole.
+
+    The marker may follow a list bullet ("- <!-- if: nut-sua --> Bấm …")."""
+    if EDIT_BUTTON_MARKER not in markdown:
+        return markdown
+    return _EDIT_BUTTON_LINE.sub(lambda m: m["lead"] + m["rest"] + m["end"] if has_button else "", markdown)
+
+
 def _heading(markdown: str) -> str | None:
     # A generated page's heading is already escaped by the renderer; MkDocs would take the
     # title from the rendered <h1> as plain text, which the theme prints unescaped.
@@ -84,12 +102,14 @@ class _Finisher:
 
     def finish(self, uri: str, markdown: str, source: str | None, generated: bool,
                last_checked: dt.date | None = None, meta: Mapping[str, Any] | None = None) -> SitePage:
+        edit_url = self.edit_url(source)
+        markdown = if_edit_button(markdown, edit_url is not None)
         markdown = fragments.expand(markdown, uri, self.renderer, self.context, file=source)
         markdown = self.abbreviations.apply(markdown, uri, listed=generated)
         title = _heading(markdown) if generated else (meta or {}).get("title")
         changed = self.history.get(source) if source else None
         markdown += footer(changed, last_checked)
-        return SitePage(uri, markdown, title, self.edit_url(source), source, generated, dict(meta or {}))
+        return SitePage(uri, markdown, title, edit_url, source, generated, dict(meta or {}))
 
 
 def assemble(context: Context, graph: Graph, generated: list[Page] | None = None) -> Site:

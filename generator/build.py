@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -21,16 +22,27 @@ from .search_index import SearchIndexFailed, write_index
 # Steps run on the finished temporary site before the swap (e.g. the search index).
 POST_BUILD: list[Callable[[Path], object]] = [write_index]
 
+SITE_URL_MISSING = (
+    "Cảnh báo: chưa đặt SITE_URL (địa chỉ công khai của trang web). Trang vẫn được tạo, nhưng không có "
+    "sơ đồ trang (sitemap.xml), liên kết chuẩn (canonical) và đường dẫn tới từng trang trong tệp lịch. "
+    "Trước khi đăng trang, tạo lại với địa chỉ thật, ví dụ: SITE_URL=https://ten-mien/duong-dan/ make site. "
+    "/ Warning: SITE_URL is not set; the sitemap, canonical links and calendar links are left out.")
+
+
+def _to_stderr(text: str) -> None:
+    print(text, file=sys.stderr)
+
 
 class BuildFailed(Exception):
     """The site could not be built; the message is for the editor."""
 
 
 def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml",
-               context: Context | None = None) -> Path:
+               context: Context | None = None, warn: Callable[[str], object] | None = None) -> Path:
     """Build the site of the project at root into site_dir (default root/site).
 
-    context: the build context, made here from root and config_file if not given."""
+    context: the build context, made here from root and config_file if not given.
+    warn: where a warning goes (default: standard error), e.g. SITE_URL_MISSING."""
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
     # Content errors are reported before MkDocs starts: clearer, and nothing is written.
@@ -39,12 +51,14 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
         site = pipeline.site(context)
     except ContentErrors as exc:
         raise BuildFailed(exc.report()) from None
+    if not context.settings.site_url:
+        (warn or _to_stderr)(SITE_URL_MISSING)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
         config = load_config(str(context.config_file), site_dir=str(tmp), strict=True)
         # The plugin publishes this site instead of loading, linking and rendering the
-        # same files a second time (a quarter of the build at 1,000 plans; docs/benchmarks.md).
+        # same files a second time (a quarter of the build at 1,000 plans; bench/RESULTS.md).
         plugin = config.plugins.get("plans")
         if plugin is not None:
             plugin.prebuilt = site

@@ -131,6 +131,63 @@ def calendar_ics(graph: Graph, site_url: str | None = None) -> bytes:
     return build_calendar(graph.of("campaigns").values(), site_url or None)
 
 
+# The licence of the site's own text and data (the about page's "Giấy phép" section and
+# the footer say the same; tests/test_publishing.py checks they agree).
+LICENCE_ID = "CC-BY-4.0"
+LICENCE_TITLE = "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0)"
+LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+DATASET_TITLE = "Bình đẳng giới và Vì sự tiến bộ của phụ nữ – dữ liệu mở"
+LICENCE_FILE = "GIAY-PHEP.txt"
+PACKAGE_FILE = "datapackage.json"
+
+LICENCE_TEXT = f"""{DATASET_TITLE}
+Giấy phép
+
+Dữ liệu trong thư mục này (các tệp JSON, CSV, iCalendar và lược đồ JSON Schema) do ban biên tập
+của dự án biên soạn từ các văn bản gốc công khai. Dữ liệu được chia sẻ theo giấy phép
+{LICENCE_TITLE}:
+{LICENCE_URL}
+
+Bạn được chép, chia sẻ, chỉnh sửa và dùng lại dữ liệu, kể cả cho mục đích thương mại,
+miễn là ghi nguồn và cho biết bạn có thay đổi gì không. Cách ghi nguồn gợi ý:
+Nguồn: “Bình đẳng giới và Vì sự tiến bộ của phụ nữ” (địa chỉ trang), giấy phép CC BY 4.0, tải về ngày …
+
+Các văn bản gốc (kế hoạch, chương trình, công văn, văn bản pháp luật) mà dữ liệu chép lại là
+văn bản hành chính công khai của cơ quan, tổ chức ban hành, được chép lại để tham khảo;
+giấy phép CC BY 4.0 không áp dụng cho chúng.
+
+Mỗi mục dữ liệu ghi nguồn và ngày kiểm tra. Điều văn bản không ghi thì để trống (null), không đoán.
+
+---
+The site's own text and data are licensed under Creative Commons Attribution 4.0
+International ({LICENCE_URL}). The source documents it reproduces are public
+administrative documents of their issuing bodies, reproduced for information; the
+licence does not apply to them.
+"""
+
+
+def licence_text(graph: Graph) -> bytes:
+    return LICENCE_TEXT.encode("utf-8")
+
+
+_FORMATS = {"json": "application/json", "csv": "text/csv", "ics": "text/calendar", "txt": "text/plain"}
+
+
+def datapackage_json(graph: Graph) -> bytes:
+    """A Frictionless Data Package descriptor: the licence and every file, for tools that
+    read open data (https://specs.frictionlessdata.io/data-package/)."""
+    files = [(name, description) for name, description in export_list() if name != PACKAGE_FILE]
+    files += [(f"luoc-do/{kind}.json", f"Lược đồ dữ liệu (JSON Schema) của loại “{kind}”") for kind in graph.corpus.entities]
+    resources = []
+    for name, description in files:
+        extension = name.rsplit(".", 1)[-1]
+        resources.append({"name": re.sub(r"[^a-z0-9._-]", "-", name.lower()), "path": name, "format": extension,
+                          "mediatype": _FORMATS.get(extension, "application/octet-stream"), "description": description})
+    return _json({"name": "binh-dang-gioi", "title": DATASET_TITLE,
+                  "licenses": [{"name": LICENCE_ID, "title": LICENCE_TITLE, "path": LICENCE_URL}],
+                  "resources": resources})
+
+
 # File name → (what it holds, producer). Issues add theirs here.
 EXPORTS: dict[str, tuple[str, Callable[[Graph], bytes]]] = {
     "ke-hoach.json": ("Toàn bộ dữ liệu có cấu trúc của các kế hoạch (JSON)", plans_json),
@@ -140,6 +197,8 @@ EXPORTS: dict[str, tuple[str, Callable[[Graph], bytes]]] = {
     "van-ban.csv": ("Văn bản pháp luật, chính sách và tình trạng hiệu lực (CSV)", legal_csv),
     "co-quan.csv": ("Cơ quan, tổ chức và các thay đổi từ năm 2025 (CSV)", agencies_csv),
     "lich.ics": ("Lịch các ngày kỷ niệm, tháng hành động, lặp lại hằng năm, để đăng ký trong ứng dụng lịch (iCalendar)", calendar_ics),
+    LICENCE_FILE: ("Giấy phép của dữ liệu (CC BY 4.0) và cách ghi nguồn (văn bản)", licence_text),
+    PACKAGE_FILE: ("Mô tả bộ dữ liệu theo chuẩn Data Package: giấy phép và danh sách các tệp (JSON)", datapackage_json),
 }
 
 

@@ -51,6 +51,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
                 files.append(File.generated(config, page.uri, content=page.markdown))
         for uri, content in self.site.files.items():
             files.append(File.generated(config, uri, content=content))
+        # The theme's source maps are for debugging Material itself: they are not part of
+        # the site, and their comments name development addresses (localhost).
+        for file in [f for f in files if f.src_uri.endswith(".map") and not f.is_documentation_page()]:
+            files.remove(file)
         return files
 
     def on_page_markdown(self, markdown: str, page, config, files) -> str:

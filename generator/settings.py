@@ -46,12 +46,16 @@ class Settings:
         "Thư mục chứa các trang viết tay (tệp Markdown .md), tính từ thư mục có tệp mkdocs.yml.")
     site_url: str = _setting(
         "", TOP,
-        "Địa chỉ công khai của trang web. Dùng cho sơ đồ trang và cho đường dẫn tới từng chiến dịch "
-        "trong tệp lịch (.ics); để trống thì tệp lịch không có đường dẫn.")
+        "Địa chỉ công khai của trang web, ví dụ https://TÊN.github.io/KHO/. Tệp mkdocs.yml lấy địa chỉ này từ "
+        "biến môi trường SITE_URL (quy trình đăng trang tự đặt). Dùng cho sơ đồ trang (sitemap.xml), liên kết chuẩn "
+        "(canonical) và đường dẫn tới từng chiến dịch trong tệp lịch (.ics). Để trống thì những thứ này được bỏ qua: "
+        "lệnh tạo trang in một cảnh báo, còn quy trình đăng trang từ chối đăng.")
     edit_base: str = _setting(
         "", PLUGIN,
-        "Địa chỉ web mà đường dẫn của tệp nguồn được nối vào để tạo nút “Sửa trang này”, "
-        "ví dụ https://github.com/TÊN/KHO/edit/main/. Để trống thì không có nút.",
+        "Địa chỉ web mà đường dẫn của tệp nguồn được nối vào để tạo nút sửa trang (biểu tượng bút chì ở đầu "
+        "trang), ví dụ https://github.com/TÊN/KHO/edit/main/. Để trống thì địa chỉ này được lấy từ kho git "
+        "(địa chỉ origin, nếu là GitHub hoặc GitLab); không lấy được thì không có nút, và các câu nói về nút "
+        "cũng không hiện.",
         env="EDIT_BASE")
     verify_max_age_days: int = _setting(
         180, EXTRA,

@@ -3,6 +3,7 @@ the matcher on real seed lines, the task checks, and every link read back from t
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -101,8 +102,11 @@ def test_feed_published_and_parses(built_site: Path) -> None:
     assert set(events) == DATED
     for cid, ev in events.items():
         assert ev["RRULE"]["FREQ"] == ["YEARLY"]
-        url = str(ev["URL"])
-        assert url.startswith("http") and url.endswith(f"/chien-dich/{cid}/"), url
+        if os.environ.get("SITE_URL"):  # a page link only with the public address (tests/test_publishing.py)
+            url = str(ev["URL"])
+            assert url.startswith(os.environ["SITE_URL"]) and url.endswith(f"/chien-dich/{cid}/"), url
+        else:
+            assert "URL" not in ev, cid
     month = events["thang-hanh-dong-binh-dang-gioi"]
     assert (month["DTSTART"].dt.month, month["DTSTART"].dt.day) == (11, 15)
     assert (month["DTEND"].dt.month, month["DTEND"].dt.day) == (12, 16)
