@@ -180,8 +180,6 @@ def test_without_an_edit_address_no_page_promises_the_button(plain: Built) -> No
     assert offenders == []
 
 
-@pytest.mark.xfail(strict=True, reason="docs/index.md is being rewritten elsewhere: its sentence about the button must "
-                                        "start with <!-- if: nut-sua -->; then remove this mark")
 def test_without_an_edit_address_the_home_page_does_not_promise_the_button(plain: Built) -> None:
     assert not _promises_the_button(plain.site / "index.html")
 

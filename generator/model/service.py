@@ -203,6 +203,10 @@ class Service(Model):
     def cost_shown(self) -> str:
         return shown(self.cost)
 
+    @property
+    def cost_unknown(self) -> bool:
+        return unverified(self.cost)
+
 
 class Organization(Model):
     """The organization behind the services (HSDS `organization`)."""
