@@ -26,7 +26,7 @@ from .model.legal import LEGAL_TYPE_LABELS, NOT_IN_FORCE, RELATION_LABELS, STATU
 from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
 from .model.service import SERVICE_STATUS_LABELS
 from .textnorm import long_date, short_date
-from .urls import page_uri
+from .urls import HELP_URI, page_uri
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -122,7 +122,8 @@ class Renderer:
         )
         self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE,
                                 about_violence=about_violence,
-                                help_lines=lambda: help_lines(graph.of("services")))
+                                help_lines=lambda: help_lines(graph.of("services")),
+                                HELP_URI=HELP_URI)
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()

@@ -20,6 +20,7 @@ OPEN_DATA_URI = f"{OPEN_DATA_FOLDER}/index.md"
 FEED_URI = f"{OPEN_DATA_FOLDER}/lich.ics"
 FIELD_GUIDE_URI = "huong-dan-du-lieu/index.md"
 SOURCE_TEXT_FOLDER = "nguon"
+HELP_URI = "tro-giup/index.md"  # the hand-written help page (docs/), linked from pages about violence
 
 FIXED_URIS = (GLOSSARY_URI, CALENDAR_URI, OPEN_DATA_URI, FIELD_GUIDE_URI)
 

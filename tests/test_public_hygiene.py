@@ -11,8 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from hygiene import EDITOR_PAGES, entry_ids, field_names, scan
+
 from helpers import ROOT
 
 
