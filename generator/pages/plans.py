@@ -8,13 +8,11 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from ..link import Segment
+from ..model.plan import correction_anchor
 from ..render import Page, Renderer
 from ..textnorm import fold
 from ..transcription import correction_marks, display_lines
 from ..urls import index_uri, page_uri, source_text_uri
-
-CORRECTION_ANCHOR = "dinh-chinh-{row}"
-"""The id of a row of a plan page's corrections table (row: 1-based, as in provenance)."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +23,7 @@ class CorrectionMark:
 
     @property
     def anchor(self) -> str:
-        return CORRECTION_ANCHOR.format(row=self.rows[0])
+        return correction_anchor(self.rows[0])
 
 
 def split_at_marks(segments: list[Segment], marks: list[tuple[int, int]],
@@ -106,7 +104,8 @@ def plan_pages(r: Renderer) -> list[Page]:
         text = source.read_text(encoding="utf-8")
         marks = correction_marks(plan, text)
         pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan, pieces=_plan_text(r, plan.id, marks), marked=marks,
-                                        source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says, vi_number=vi_number),
+                                        source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says, vi_number=vi_number,
+                                        correction_anchor=correction_anchor),
                           r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
         # One paragraph per line of the source, escaped for HTML exactly once, here: inside
         # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
