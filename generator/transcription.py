@@ -257,3 +257,120 @@ def correction_marks(plan: BaseModel, source_text: str) -> dict[str, list[tuple[
                     offset = piece_where[last - 1] + 1 if last > 0 else piece_where[0]
                     marks.setdefault(text, set()).add((offset, row))
     return {text: sorted(found) for text, found in marks.items()}
+
+
+# --- Transcription glitches the gate reports ------------------------------------------
+#
+# Slips of typing or of the page's own assembly that a reader would see: a number glued
+# to the next word ("3lớp"), a label or marker printed twice ("V/v: V/v", "(chưa chắc)
+# (chưa chắc chắn)"), the same sentence twice in one list. gate.transcription_rules
+# reports each with the file, line and field.
+
+# Units written glued to their number in Vietnamese documents ("8h", "2km", "100đ").
+_UNITS = {"h", "g", "m", "km", "kg", "ha", "cm", "mm", "ml", "l", "đ", "k", "tr"}
+_GLUED = re.compile(r"(?<![\w/.,:-])\d+([^\W\d_]+)")
+# A label (one to three words, possibly with "/" or "."), then ":" or a space, then the same label.
+_DOUBLED_LABEL = re.compile(r"(?<!\w)((?:\w+[/.])*\w+(?: \w+){0,2})(\s*:\s*|\s+)\1(?!\w)", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\(([^()]+)\)\s*\(([^()]+)\)")
+_UNSURE = re.compile(r"\(\s*chưa\s+chắc[^)]*\)", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+# Fields that hold no prose: identifiers, references, paths and addresses.
+_NOT_PROSE = {"id", "doc_type", "level", "comparison", "lead", "partners", "campaigns", "implements", "based_on",
+              "agency", "strategy", "source_file", "url", "topics"}
+
+
+@dataclass(frozen=True)
+class Glitch:
+    """One glitch: where (a field path), what, and how to fix it."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str
+    warning: bool = False
+
+
+def _prose(value: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        return [(loc, value)]
+    if isinstance(value, BaseModel):
+        return [item for name in type(value).model_fields if name not in _NOT_PROSE
+                for item in _prose(getattr(value, name), loc + (name,))]
+    if isinstance(value, list):
+        return [item for i, v in enumerate(value) for item in _prose(v, loc + (i,))]
+    return []
+
+
+def _is_glued(word: str) -> bool:
+    """A word glued to a number is a slip unless it is a unit or a single plain letter
+    (an item "1a", a time "8h30")."""
+    if word.casefold() in _UNITS:
+        return False
+    return len(word) > 1 or not word.isascii()
+
+
+def _sentence_key(sentence: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", nfc(sentence).casefold()).split())
+
+
+def _lists(value: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], list[tuple[int, str]]]]:
+    """Every list of the plan with the text of each item: strings as they are, entries
+    (tasks, deadlines, objectives, targets) by their `text`."""
+    found = []
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name not in _NOT_PROSE:
+                found += _lists(getattr(value, name), loc + (name,))
+    elif isinstance(value, list):
+        items = [(i, v if isinstance(v, str) else getattr(v, "text", None)) for i, v in enumerate(value)]
+        texts = [(i, t) for i, t in items if isinstance(t, str)]
+        if texts:
+            found.append((loc, texts))
+        for i, v in enumerate(value):
+            found += _lists(v, loc + (i,))
+    return found
+
+
+def glitches(plan: BaseModel) -> list[Glitch]:
+    """The glitches of one plan's text; the source's own readings (corrections'
+    `original`, omitted lines) are left alone, they are quoted on purpose."""
+    found: list[Glitch] = []
+    for loc, text in _prose(plan):
+        if loc[:1] == ("provenance",) and (loc[-1] == "original" or "omitted" in loc):
+            continue
+        # Notes and reasons quote the source's misreadings ("bản quét ghi “6ử”").
+        checked = _QUOTED.sub(" ", text) if loc[:1] == ("provenance",) else text
+        for m in _GLUED.finditer(checked):
+            if _is_glued(m.group(1)):
+                found.append(Glitch(loc, f"số dính liền với chữ: “{m.group()}”",
+                                    "thêm dấu cách giữa số và chữ; nếu văn bản gốc viết liền như vậy, chép cách viết có dấu cách "
+                                    "và ghi cách viết gốc vào provenance.corrections"))
+        for m in _DOUBLED_LABEL.finditer(text):
+            label = m.group(1)
+            if ":" in m.group(2) or not label.replace(" ", "").isalpha():
+                found.append(Glitch(loc, f"nhãn bị lặp: “{m.group()}”", f"chỉ giữ một lần “{label}”"))
+        for m in _PARENTHESES.finditer(text):
+            first, second = (_sentence_key(g) for g in m.groups())
+            if first and second and (first.startswith(second) or second.startswith(first)):
+                found.append(Glitch(loc, f"chú thích trong ngoặc bị lặp: “{m.group()}”", "chỉ giữ một chú thích"))
+        if loc[:2] == ("provenance", "corrections") and loc[-1] == "reason" and _UNSURE.search(text):
+            found.append(Glitch(loc, f"lý do sửa có chú thích “{_UNSURE.search(text).group()}”",  # type: ignore[union-attr]
+                                "bỏ chú thích này khỏi reason và ghi “certain: false”: trang tự ghi “cách đọc chưa chắc chắn”, "
+                                "nên chú thích trong lý do sẽ hiện hai lần"))
+    for loc, items in _lists(plan):
+        if loc[:1] == ("provenance",) and loc[-1:] == ("omitted",):
+            continue
+        seen: dict[str, int] = {}
+        for i, text in items:
+            for sentence in _SENTENCE_END.split(text):
+                key = _sentence_key(sentence)
+                if len(key.split()) < 4:
+                    continue
+                if key in seen:
+                    where = "cùng mục" if seen[key] == i else f"mục {seen[key]} và mục {i}"
+                    found.append(Glitch(loc + (i,), f"câu “{sentence.strip()[:80]}” lặp lại trong cùng danh sách ({where})",
+                                        "xóa câu bị chép hai lần; nếu văn bản gốc đúng là lặp lại, giữ nguyên và bỏ qua cảnh báo này",
+                                        warning=True))
+                else:
+                    seen[key] = i
+    return found
