@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .errors import dotted
 from .textnorm import nfc, squash
 
 _MARK = re.compile(r"^(?:[-+•*–:]\s*|#+\s*|\*\*|[IVX]+\.\s*|\d+(?:\.\d+)*[.)]\s*|[a-zđ]\)\s*)+", re.IGNORECASE)
@@ -313,8 +314,8 @@ def _sentence_key(sentence: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", nfc(sentence).casefold()).split())
 
 
-def _lists(value: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str | int, ...], list[tuple[int, str]]]]:
-    """Every list of the plan with the text of each item: strings as they are, entries
+def _lists(value: Any, loc: tuple[str | int, ...] = ()) -> list[list[tuple[tuple[str | int, ...], str]]]:
+    """Every list of the plan as (loc, text) of its items: strings as they are, entries
     (tasks, deadlines, objectives, targets) by their `text`."""
     found = []
     if isinstance(value, BaseModel):
@@ -322,10 +323,11 @@ def _lists(value: Any, loc: tuple[str | int, ...] = ()) -> list[tuple[tuple[str 
             if name not in _NOT_PROSE:
                 found += _lists(getattr(value, name), loc + (name,))
     elif isinstance(value, list):
-        items = [(i, v if isinstance(v, str) else getattr(v, "text", None)) for i, v in enumerate(value)]
-        texts = [(i, t) for i, t in items if isinstance(t, str)]
+        items = [(loc + (i,), v) if isinstance(v, str) else (loc + (i, "text"), getattr(v, "text", None))
+                 for i, v in enumerate(value)]
+        texts = [(where, t) for where, t in items if isinstance(t, str)]
         if texts:
-            found.append((loc, texts))
+            found.append(texts)
         for i, v in enumerate(value):
             found += _lists(v, loc + (i,))
     return found
@@ -357,20 +359,20 @@ def glitches(plan: BaseModel) -> list[Glitch]:
             found.append(Glitch(loc, f"lý do sửa có chú thích “{_UNSURE.search(text).group()}”",  # type: ignore[union-attr]
                                 "bỏ chú thích này khỏi reason và ghi “certain: false”: trang tự ghi “cách đọc chưa chắc chắn”, "
                                 "nên chú thích trong lý do sẽ hiện hai lần"))
-    for loc, items in _lists(plan):
-        if loc[:1] == ("provenance",) and loc[-1:] == ("omitted",):
+    for items in _lists(plan):
+        if "omitted" in items[0][0]:
             continue
-        seen: dict[str, int] = {}
-        for i, text in items:
+        seen: dict[str, tuple[str | int, ...]] = {}
+        for where, text in items:
             for sentence in _SENTENCE_END.split(text):
                 key = _sentence_key(sentence)
                 if len(key.split()) < 4:
                     continue
                 if key in seen:
-                    where = "cùng mục" if seen[key] == i else f"mục {seen[key]} và mục {i}"
-                    found.append(Glitch(loc + (i,), f"câu “{sentence.strip()[:80]}” lặp lại trong cùng danh sách ({where})",
+                    also = "cùng mục" if seen[key] == where else f"đã có ở {dotted(seen[key])}"
+                    found.append(Glitch(where, f"câu “{sentence.strip()[:80]}” lặp lại trong cùng danh sách ({also})",
                                         "xóa câu bị chép hai lần; nếu văn bản gốc đúng là lặp lại, giữ nguyên và bỏ qua cảnh báo này",
                                         warning=True))
                 else:
-                    seen[key] = i
+                    seen[key] = where
     return found
