@@ -250,3 +250,12 @@ def test_a_report_names_its_addressee_once(plan, built_site: Path) -> None:
         if deadline.to:
             assert line.casefold().count(_words(deadline.to).casefold()) == 1, line
         assert not re.match(r"(?i)báo cáo\W+báo cáo", line), line
+
+
+def test_plan_source_and_glossary_pages_show_no_internal_matter(built_site: Path) -> None:
+    from hygiene import entry_ids, field_names, scan
+
+    graph, _ = gate.check(ROOT)
+    findings = [str(f) for f in scan(built_site, entry_ids(graph), field_names())
+                if f.page.split("/", 1)[0] in {"ke-hoach", "nguon", "thuat-ngu"}]
+    assert findings == []
