@@ -22,6 +22,7 @@ from .link import Graph, link
 from .model.glossary import fold as glossary_fold
 from .model.legal import INVERSE_RELATIONS
 from .transcription import check as transcription_check
+from .transcription import glitches
 from .urls import FIXED_URIS, index_uri, page_uri, source_text_uri
 
 
@@ -118,9 +119,14 @@ def glossary_rules(corpus: Corpus) -> list[ContentError]:
 
 
 def transcription_rules(corpus: Corpus) -> list[ContentError]:
-    """Every line of each plan's source text is in its data, or omitted with a reason."""
+    """Every line of each plan's source text is in its data, or omitted with a reason;
+    no glitch a reader would see (transcription.glitches: a number glued to a word, a
+    label or marker printed twice, the same sentence twice in one list)."""
     errors = []
     for id_, plan in sorted(corpus.of("documents").items()):
+        for glitch in glitches(plan):
+            errors.append(ContentError(corpus.path_of("documents", id_), corpus.line_of("documents", id_, glitch.loc),
+                                       dotted(glitch.loc), glitch.message, glitch.hint, warning=glitch.warning))
         try:
             source = corpus.source_file(plan).read_bytes().decode("utf-8")
         except UnicodeDecodeError:

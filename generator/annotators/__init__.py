@@ -13,9 +13,11 @@ from typing import Any
 from . import campaign_mentions, legal_citations
 from .base import Annotate, Span
 
-__all__ = ["FACTORIES", "NOTICES", "Annotate", "Span"]
+__all__ = ["FACTORIES", "NOTICES", "NOTICE_KINDS", "Annotate", "Span"]
 
 # Factories: graph → annotate function, run by the link stage in this order.
 FACTORIES: list[Callable[[Any], Annotate]] = [legal_citations.make, campaign_mentions.make]
 # Functions graph → None that add plan-page notices (run after annotation).
 NOTICES: list[Callable[[Any], None]] = [legal_citations.notices]
+# Every kind of notice those functions can add (kind → title); each notice carries its kind.
+NOTICE_KINDS: dict[str, str] = {**legal_citations.NOTICE_KINDS}

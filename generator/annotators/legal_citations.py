@@ -46,10 +46,20 @@ def make(graph: Graph):
     return annotate
 
 
+# The kinds of plan-page notice made here: kind → title. The kind is also a class of
+# the notice box on the page (plan.md.j2), where tests/test_notices.py looks for it.
+NOTICE_KINDS: dict[str, str] = {
+    "van-ban-da-bi-thay-the": "Văn bản được nhắc đến đã bị thay thế",
+    "van-ban-het-hieu-luc": "Văn bản được nhắc đến không còn hiệu lực",
+    "trich-dan-da-hieu-dinh": "Đã hiệu đính một trích dẫn",
+}
+
+
 def notices(graph: Graph) -> None:
     """Plan-page notices: cited documents no longer in force, and corrected citations."""
     from ..link import Segment
     from ..model.legal import NOT_IN_FORCE
+    from ..model.plan import DOC_TYPE_LABELS, correction_anchor
 
     docs = list(graph.of("legal").values())
     by_id = {d.id: d for d in docs}
@@ -60,25 +70,30 @@ def notices(graph: Graph) -> None:
         for mention in mentions:
             cited.setdefault(mention.plan_id, set()).add(legal_id)
     for plan_id, plan in graph.of("documents").items():
+        this = f"{DOC_TYPE_LABELS.get(plan.doc_type, 'Văn bản')} này"
         for legal_id in sorted(cited.get(plan_id, ())):
             doc = by_id[legal_id]
             if doc.status.value not in NOT_IN_FORCE:
                 continue
             successors = [r.target for r in doc.relations if r.type in ("bi-thay-the-boi", "tiep-noi")]
-            segments = [Segment("Kế hoạch này nhắc đến "), Segment(doc.short_name or doc.title, page_uri("legal", doc.id)),
+            segments = [Segment(f"{this} nhắc đến "), Segment(doc.short_name or doc.title, page_uri("legal", doc.id)),
                         Segment(f", nay {STATUS_LABELS[doc.status.value].lower()}")]
             for i, successor in enumerate(successors):
                 other = by_id[successor]
                 segments += [Segment("; thay thế hoặc tiếp nối bởi " if i == 0 else ", "), Segment(other.short_name or other.title, page_uri("legal", other.id))]
             segments.append(Segment("."))
-            title = "Văn bản được nhắc đến đã bị thay thế" if successors else "Văn bản được nhắc đến không còn hiệu lực"
-            graph.notices[plan_id].append({"level": "warning", "title": title, "segments": segments})
-        for corr in plan.provenance.corrections:
+            kind = "van-ban-da-bi-thay-the" if successors else "van-ban-het-hieu-luc"
+            graph.notices[plan_id].append({"level": "warning", "kind": kind, "title": NOTICE_KINDS[kind], "segments": segments})
+        for row, corr in enumerate(plan.provenance.corrections, start=1):
             keys = [symbol_key(c.symbol) for c in find_citations(corr.corrected, aliases) if c.symbol]
             keys = [k for k in keys if k in symbols]
             if not keys:
                 continue
             doc = by_id[symbols[keys[0]]]
-            segments = [Segment(f"Văn bản gốc ghi “{corr.original}”; trang này ghi “{corr.corrected}” ({corr.reason}). Xem "),
-                        Segment(doc.short_name or doc.title, page_uri("legal", doc.id)), Segment(".")]
-            graph.notices[plan_id].append({"level": "info", "title": "Đã hiệu đính một trích dẫn", "segments": segments})
+            unsure = "; cách đọc chưa chắc chắn" if not corr.certain else ""
+            segments = [Segment(f"Văn bản gốc ghi “{corr.original}”; trang này ghi “{corr.corrected}” ({corr.reason}{unsure}). Xem "),
+                        Segment(doc.short_name or doc.title, page_uri("legal", doc.id)), Segment(" và "),
+                        Segment(f"dòng {row} của bảng các chỗ đã hiệu đính", page_uri("documents", plan_id) + "#" + correction_anchor(row)),
+                        Segment(".")]
+            kind = "trich-dan-da-hieu-dinh"
+            graph.notices[plan_id].append({"level": "info", "kind": kind, "title": NOTICE_KINDS[kind], "segments": segments})

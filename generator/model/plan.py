@@ -32,6 +32,12 @@ LEVEL_LABELS: dict[str, str] = {
 }
 
 
+def correction_anchor(row: int) -> str:
+    """The id of row `row` (1-based, as in provenance.corrections) of the corrections
+    table on a plan's page; the markers after corrected words and the notices link to it."""
+    return f"dinh-chinh-{row}"
+
+
 class Issuer(Model):
     """Who issued the document."""
 
