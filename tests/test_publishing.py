@@ -376,8 +376,6 @@ def test_no_table_has_an_empty_header_row(plain: Built) -> None:
     assert [th.get_text() for th in facts][:3] == ["Số ký hiệu", "Loại văn bản", "Cơ quan ban hành"]
 
 
-@pytest.mark.xfail(strict=True, reason="plan.md.j2 and service.md.j2 belong to another part of the work: they still "
-                                        "write `| | |` key-fact tables; use _macros.md.j2 facts()/fact(), then remove this mark")
 def test_pages_of_other_templates_have_no_empty_header_row(plain: Built) -> None:
     pages = [p for p in _pages(plain.site) if _rel(plain.site, p).startswith(OTHER_TEMPLATES)]
     assert _empty_header_tables(plain.site, pages) == []
