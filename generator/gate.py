@@ -125,20 +125,27 @@ def _public_sources(value: object, loc: tuple = ()) -> list[tuple[tuple, PublicS
 
 
 def source_rules(corpus: Corpus) -> list[ContentError]:
-    """A warning for each source of a legal, help-line, campaign or agency fact that names
-    no page a reader can open: neither a web address nor one of the plans (document).
-    The model already refuses document-sharing sites and the editors' own notes."""
+    """A warning for each source of a legal, help-line, campaign or agency fact that a
+    reader cannot check: neither a web address nor one of the plans (document), or a web
+    page without its publisher or the day it was read. The model already refuses
+    document-sharing sites and the editors' own notes."""
     errors = []
     for kind in SOURCED_KINDS:
         for id_, entry in sorted(corpus.of(kind).items()):
             for loc, source in _public_sources(entry):
+                where = (corpus.path_of(kind, id_), corpus.line_of(kind, id_, loc), dotted(loc))
                 if source.url is None and source.document is None:
                     errors.append(ContentError(
-                        corpus.path_of(kind, id_), corpus.line_of(kind, id_, loc), dotted(loc),
-                        f"nguồn “{source.title}” chưa có địa chỉ web và không phải một kế hoạch trong dữ liệu: người đọc không mở được nguồn này",
+                        *where, f"nguồn “{source.title}” chưa có địa chỉ web và không phải một kế hoạch trong dữ liệu: người đọc không mở được nguồn này",
                         "ghi địa chỉ trang công khai (url), nơi đăng (publisher) và ngày đọc (checked_on); nếu nguồn là một kế hoạch "
                         "trong plans/documents/, ghi mã kế hoạch vào “document”; nếu không tìm được nguồn công khai, bỏ nguồn này "
                         "và ghi rõ điều chưa xác minh", warning=True))
+                elif source.url is not None and (source.publisher is None or source.checked_on is None):
+                    missing = " và ".join(f"“{name}”" for name, value in (("publisher", source.publisher), ("checked_on", source.checked_on)) if value is None)
+                    errors.append(ContentError(
+                        *where, f"nguồn “{source.title}” có địa chỉ web nhưng thiếu {missing}",
+                        "ghi nơi đăng trang (publisher, ví dụ “Báo Tiền Phong”, “Cổng Thông tin điện tử Chính phủ”) và ngày đọc trang "
+                        "(checked_on: NĂM-THÁNG-NGÀY)", warning=True))
     return errors
 
 
@@ -161,7 +168,7 @@ def help_line_legal_rules(corpus: Corpus) -> list[ContentError]:
                     errors.append(_error(corpus, "services", id_, loc,
                                          f"trang trợ giúp nêu “{citation.raw}” như một điều chắc chắn, nhưng trang của văn bản này ghi "
                                          f"“{STATUS_LABELS[doc.status.value]}”",
-                                         f"xác minh văn bản trong {corpus.path_of('legal', doc_id)} (tình trạng và nguồn công khai), "
+                                         f"xác minh văn bản trong {corpus.path_of('legal', doc.id)} (tình trạng và nguồn công khai), "
                                          "hoặc bỏ câu nói về văn bản này khỏi trang trợ giúp"))
     return errors
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import Field
 
 from .fields import CitableUrl, Date, DocumentRef, Id, Model, PublicText, Ref, SourcePath, SourceText, Text, Url
 
@@ -27,9 +27,10 @@ class PublicSource(Source):
     publisher, address, the day it was read) or one of the plans published on this site.
 
     Never a document-sharing site (fields.NOT_CITABLE_HOSTS) and never the editors' own
-    notes (fields.EDITOR_MARKERS). A source without an address and without a plan is
-    accepted by the model but reported by `validate` (gate.source_rules): it names no
-    page a reader can open."""
+    notes (fields.EDITOR_MARKERS): the model refuses both. A source that names no page a
+    reader can open (no address and no plan), or a web page without its publisher or the
+    day it was read, is accepted by the model and reported by `validate` as a warning
+    (gate.source_rules), so that an entry being written still builds."""
 
     title: SourceText = Field(description="Tên trang hay văn bản nguồn, như trang đó ghi.", examples=["Quyết định 2351/QĐ-TTg phê duyệt Chiến lược quốc gia bình đẳng giới"])
     url: CitableUrl | None = Field(None, description="Địa chỉ trang nguồn (không dùng trang chia sẻ tài liệu).", examples=["https://thuvienphapluat.vn/"])
@@ -39,19 +40,6 @@ class PublicSource(Source):
         description="Mã kế hoạch trong plans/documents/ khi nguồn là chính kế hoạch đó (văn bản gốc đăng trên trang này).",
         examples=["ke-hoach-5947-kh-ubnd-phan-thiet-2018"],
     )
-
-    # The same rule in the JSON Schema: an address brings its publisher and the day read.
-    model_config = ConfigDict(json_schema_extra={"dependentRequired": {"url": ["publisher", "checked_on"]}})
-
-    @model_validator(mode="after")
-    def _dated_when_on_the_web(self) -> PublicSource:
-        if self.url is not None and (self.publisher is None or self.checked_on is None):
-            missing = " và ".join(f"“{name}”" for name, value in (("publisher", self.publisher), ("checked_on", self.checked_on)) if value is None)
-            raise ValueError(
-                f"nguồn “{self.title}” có địa chỉ web nhưng thiếu {missing}: ghi nơi đăng trang (publisher, ví dụ "
-                "“Báo Tiền Phong”, “Cổng TTĐT Chính phủ”) và ngày đọc trang (checked_on: NĂM-THÁNG-NGÀY)"
-            )
-        return self
 
 
 class Correction(Model):
