@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from .annotators import FACTORIES, NOTICES
-from .citations import alias_key, symbol_key
+from .citations import alias_key, find_citations, symbol_index, symbol_key
 from .content_types import TYPES
 from .context import Context
 from .corpus import Corpus, load_corpus, within
@@ -19,8 +21,9 @@ from .docs_check import check_docs
 from .errors import ContentError, dotted
 from .help_directory import freshness_warnings
 from .link import Graph, link
+from .model.common import PublicSource
 from .model.glossary import fold as glossary_fold
-from .model.legal import INVERSE_RELATIONS
+from .model.legal import INVERSE_RELATIONS, STATUS_LABELS
 from .transcription import check as transcription_check
 from .transcription import glitches
 from .urls import FIXED_URIS, index_uri, page_uri, source_text_uri
@@ -42,6 +45,9 @@ def check(project: Context | Path, only: list[Path] | None = None,
     graph, link_errors = link(corpus, FACTORIES, NOTICES)
     errors += link_errors
     errors += legal_rules(corpus)
+    errors += source_rules(corpus)
+    errors += help_line_legal_rules(corpus)
+    errors += campaign_basis_rules(corpus)
     errors += glossary_rules(corpus)
     errors += transcription_rules(corpus)
     errors += page_collisions(corpus, context.docs_dir)
@@ -96,6 +102,98 @@ def legal_rules(corpus: Corpus) -> list[ContentError]:
             if rel.type == "bi-thay-the-boi" and (doc.expired_on != rel.on or doc.status.value != "het-hieu-luc-toan-bo"):
                 errors.append(_error(corpus, "legal", id_, loc, f"văn bản bị thay thế bởi {rel.target} nhưng ngày hết hiệu lực hoặc tình trạng chưa khớp",
                                      "ghi expired_on bằng ngày của quan hệ (on) và status.value: het-hieu-luc-toan-bo"))
+    return errors
+
+
+# Content types whose facts need a public source (fields.PublicSource).
+SOURCED_KINDS = ("legal", "services", "campaigns", "agencies")
+# Legal statuses that say a document's own facts were not confirmed by a public source.
+UNVERIFIED_STATUSES = ("chua-xac-minh", "chi-biet-qua-trich-dan")
+
+
+def _public_sources(value: object, loc: tuple = ()) -> list[tuple[tuple, PublicSource]]:
+    """Every PublicSource inside an entry, with its field path."""
+    found: list[tuple[tuple, PublicSource]] = []
+    if isinstance(value, PublicSource):
+        found.append((loc, value))
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            found += _public_sources(getattr(value, name), loc + (name,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _public_sources(item, loc + (i,))
+    return found
+
+
+def source_rules(corpus: Corpus) -> list[ContentError]:
+    """A warning for each source of a legal, help-line, campaign or agency fact that a
+    reader cannot check: neither a web address nor one of the plans (document), or a web
+    page without its publisher or the day it was read. The model already refuses
+    document-sharing sites and the editors' own notes."""
+    errors = []
+    for kind in SOURCED_KINDS:
+        for id_, entry in sorted(corpus.of(kind).items()):
+            for loc, source in _public_sources(entry):
+                where = (corpus.path_of(kind, id_), corpus.line_of(kind, id_, loc), dotted(loc))
+                if source.url is None and source.document is None:
+                    errors.append(ContentError(
+                        *where, f"nguồn “{source.title}” chưa có địa chỉ web và không phải một kế hoạch trong dữ liệu: người đọc không mở được nguồn này",
+                        "ghi địa chỉ trang công khai (url), nơi đăng (publisher) và ngày đọc (checked_on); nếu nguồn là một kế hoạch "
+                        "trong plans/documents/, ghi mã kế hoạch vào “document”; nếu không tìm được nguồn công khai, bỏ nguồn này "
+                        "và ghi rõ điều chưa xác minh", warning=True))
+                elif source.url is not None and (source.publisher is None or source.checked_on is None):
+                    missing = " và ".join(f"“{name}”" for name, value in (("publisher", source.publisher), ("checked_on", source.checked_on)) if value is None)
+                    errors.append(ContentError(
+                        *where, f"nguồn “{source.title}” có địa chỉ web nhưng thiếu {missing}",
+                        "ghi nơi đăng trang (publisher, ví dụ “Báo Tiền Phong”, “Cổng Thông tin điện tử Chính phủ”) và ngày đọc trang "
+                        "(checked_on: NĂM-THÁNG-NGÀY)", warning=True))
+    return errors
+
+
+def help_line_legal_rules(corpus: Corpus) -> list[ContentError]:
+    """A help-line page may state a document's rule only when the document's own page
+    says it was verified: the legal entry's status is the one place for that."""
+    errors = []
+    docs = corpus.of("legal")
+    by_symbol = symbol_index(docs.values())
+    for id_, entry in sorted(corpus.of("services").items()):
+        texts: list[tuple[tuple[str | int, ...], str]] = [(("organization", "description"), entry.organization.description)]
+        for i, service in enumerate(entry.services):
+            texts += [(("services", i, name), getattr(service, name)) for name in ("description", "who", "how", "cost")]
+        texts += [(("notes", i), note) for i, note in enumerate(entry.notes)]
+        for loc, text in texts:
+            for citation in find_citations(text):
+                doc_id = by_symbol.get(symbol_key(citation.symbol)) if citation.symbol else None
+                doc = docs.get(doc_id) if doc_id else None
+                if doc is not None and doc.status.value in UNVERIFIED_STATUSES:
+                    errors.append(_error(corpus, "services", id_, loc,
+                                         f"trang trợ giúp nêu “{citation.raw}” như một điều chắc chắn, nhưng trang của văn bản này ghi "
+                                         f"“{STATUS_LABELS[doc.status.value]}”",
+                                         f"xác minh văn bản trong {corpus.path_of('legal', doc.id)} (tình trạng và nguồn công khai), "
+                                         "hoặc bỏ câu nói về văn bản này khỏi trang trợ giúp"))
+    return errors
+
+
+def campaign_basis_rules(corpus: Corpus) -> list[ContentError]:
+    """A campaign's basis that names a legal entry must not contradict it: the number and
+    date are the legal entry's (one place for a document's facts)."""
+    errors = []
+    docs = corpus.of("legal")
+    for id_, campaign in sorted(corpus.of("campaigns").items()):
+        basis = campaign.established_by
+        doc = docs.get(basis.legal) if basis is not None and basis.legal else None
+        if doc is None:
+            continue  # no basis, or an unknown id (reported by the reference check)
+        path = corpus.path_of("legal", doc.id)
+        if basis.symbol and doc.symbol and symbol_key(basis.symbol) != symbol_key(doc.symbol):
+            errors.append(_error(corpus, "campaigns", id_, ("established_by", "symbol"),
+                                 f"số ký hiệu “{basis.symbol}” khác số ký hiệu “{doc.symbol}” của văn bản {doc.id}",
+                                 f"sửa cho khớp với {path}, hoặc bỏ dòng symbol (trang lấy từ văn bản)"))
+        if basis.date and basis.date != doc.issued_on:
+            shown = doc.issued_on.strftime("%d/%m/%Y") if doc.issued_on else "chưa rõ"
+            errors.append(_error(corpus, "campaigns", id_, ("established_by", "date"),
+                                 f"ngày {basis.date:%d/%m/%Y} khác ngày ban hành của văn bản {doc.id} ({shown})",
+                                 f"ngày ban hành ghi một chỗ, trong {path}: sửa cho khớp hoặc bỏ dòng date"))
     return errors
 
 

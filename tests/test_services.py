@@ -107,9 +107,12 @@ def test_entries_state_only_known_facts() -> None:
     entries = {p.stem: _check(p.read_text(encoding="utf-8"))[0] for p in SERVICES}
     line_111 = entries["tong-dai-111"].help_lines()[0][1]
     assert (line_111.hours, line_111.free) == ("24/7", True)
-    for id_ in ("cong-an-113", "cap-cuu-115"):
-        phone = entries[id_].help_lines()[0][1]
-        assert phone.hours == "chua-xac-minh" and phone.hours_shown == "chưa xác minh" and phone.free is None
+    # Calls to 113 and 115 cost 0 đồng (TT 02/2020/TT-BTTTT); 113 answers 24/24 (a police
+    # portal); no source says when 115 answers, so its hours stay unverified.
+    police, ambulance = (entries[id_].help_lines()[0][1] for id_ in ("cong-an-113", "cap-cuu-115"))
+    assert police.free is True and ambulance.free is True
+    assert police.hours_shown != "chưa xác minh"
+    assert ambulance.hours == "chua-xac-minh" and ambulance.hours_shown == "chưa xác minh"
     peace = entries["ngoi-nha-binh-yen"]
     assert peace.is_shelter and peace.help_lines()[0][1].number == "1900 969 680"
     trusted = entries["dia-chi-tin-cay-nha-tam-lanh"]

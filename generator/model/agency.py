@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Date, Id, Model, Source, Text
+from .common import Date, Id, Model, PublicSource, PublicText, Text
 from .fields import AgencyRef
 from .plan import Level
 
@@ -13,7 +13,7 @@ class AgencyChange(Model):
     """A later change to the agency (merger, new name, dissolution)."""
 
     on: Date = Field(description="Ngày thay đổi.", examples=["2025-03-01"])
-    text: Text = Field(description="Thay đổi là gì.", examples=["Bộ LĐ-TB&XH hợp nhất vào Bộ Nội vụ."])
+    text: PublicText = Field(description="Thay đổi là gì.", examples=["Bộ LĐ-TB&XH hợp nhất vào Bộ Nội vụ."])
     successor: AgencyRef | None = Field(None, description="Mã cơ quan kế nhiệm, nếu có.")
 
 
@@ -28,4 +28,4 @@ class Agency(Model):
     parent: AgencyRef | None = Field(None, description="Mã cơ quan cấp trên, nếu có.")
     kind: Text | None = Field(None, description="Loại: cơ quan nhà nước, tổ chức Đảng, đoàn thể, ban liên ngành…")
     changes: list[AgencyChange] = Field(default_factory=list, description="Thay đổi về sau.")
-    sources: list[Source] = Field(default_factory=list, description="Nguồn cho các thay đổi.")
+    sources: list[PublicSource] = Field(default_factory=list, description="Nguồn cho các thay đổi: trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc).")

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from .common import Date, Id, Model, Source, Text
+from .common import Date, Id, Model, PublicSource, PublicText, SourceText, Text
 from .fields import AgencyRef, CampaignRef, DayOfMonth, LegalRef, Month, Year
 
 CampaignKind = Literal["thang-hanh-dong", "ngay-ky-niem", "phong-trao", "cuoc-van-dong", "mo-hinh"]
@@ -42,7 +42,7 @@ class NameRecord(Model):
     name: Text = Field(description="Tên gọi trong khoảng thời gian này.", examples=["Tháng hành động vì bình đẳng giới và phòng, chống bạo lực trên cơ sở giới"])
     from_year: Year | None = Field(None, description="Dùng tên này từ năm nào; trống nếu chưa rõ.", examples=[2016])
     to_year: Year | None = Field(None, description="Dùng tên này đến năm nào; trống nếu là tên hiện nay.", examples=[2020])
-    source: Text | None = Field(None, description="Nguồn cho tên gọi và thời gian dùng tên.", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
+    source: SourceText | None = Field(None, description="Nguồn cho tên gọi và thời gian dùng tên (cũng ghi trong sources, kèm địa chỉ).", examples=["Quyết định 1696/QĐ-TTg ngày 02/10/2015 của Thủ tướng Chính phủ"])
 
     @model_validator(mode="after")
     def _years_in_order(self) -> NameRecord:
@@ -95,7 +95,7 @@ class EstablishedBy(Model):
     issuer: Text | None = Field(None, description="Cơ quan ban hành, nếu có.", examples=["Thủ tướng Chính phủ"])
     date: Date | None = Field(None, description="Ngày ban hành văn bản (YYYY-MM-DD), nếu biết.", examples=["2015-10-02"])
     legal: LegalRef | None = Field(None, description="Mã văn bản trong plans/legal/, khi đã có mục cho văn bản đó.", examples=["qd-1696-qd-ttg-2015"])
-    source: Text | None = Field(None, description="Nguồn xác nhận căn cứ này.", examples=["Kế hoạch 5947/KH-UBND ngày 17/5/2018 của UBND thành phố Phan Thiết"])
+    source: SourceText | None = Field(None, description="Nguồn xác nhận căn cứ này (cũng ghi trong sources, kèm địa chỉ).", examples=["Kế hoạch 5947/KH-UBND ngày 17/5/2018 của UBND thành phố Phan Thiết"])
 
 
 class Theme(Model):
@@ -104,8 +104,8 @@ class Theme(Model):
     year: Year = Field(description="Năm.", examples=[2025])
     theme: Text | None = Field(None, description="Chủ đề chính thức, đúng như nguồn ghi; trống nếu không tìm thấy.", examples=["Bình đẳng giới và an toàn cho phụ nữ và trẻ em gái trong kỷ nguyên số"])
     found: bool = Field(description="true nếu đã tìm thấy chủ đề trong nguồn; false nếu đã tìm mà không thấy (không đoán).", examples=[True])
-    source: Text | None = Field(None, description="Nguồn của chủ đề (bắt buộc khi có chủ đề).", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
-    note: Text | None = Field(None, description="Ghi chú của biên tập viên.", examples=["Chủ đề chung của năm 2019 và năm 2020."])
+    source: SourceText | None = Field(None, description="Nguồn của chủ đề (bắt buộc khi có chủ đề; cũng ghi trong sources, kèm địa chỉ).", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
+    note: PublicText | None = Field(None, description="Ghi chú cho người đọc trang.", examples=["Chủ đề chung của năm 2019 và năm 2020."])
 
     @model_validator(mode="after")
     def _theme_matches_found(self) -> Theme:
@@ -123,7 +123,7 @@ class KeyMessage(Model):
     of the official theme or purpose. Never a new slogan."""
 
     text: Text = Field(description="Thông điệp ngắn để chia sẻ.", examples=["Tháng hành động diễn ra từ ngày 15/11 đến ngày 15/12 hằng năm."])
-    source: Text | None = Field(None, description="Nguồn, nếu thông điệp trích từ một văn bản hay trang nguồn.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
+    source: SourceText | None = Field(None, description="Nguồn, nếu thông điệp trích từ một văn bản hay trang nguồn.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
     restates: Literal["chu-de", "muc-dich"] | None = Field(None, description="Nếu không trích nguồn: thông điệp nhắc lại chủ đề chính thức (chu-de) hay mục đích, thời gian của chiến dịch (muc-dich).", examples=["chu-de"])
 
     @model_validator(mode="after")
@@ -140,7 +140,7 @@ class Organiser(Model):
     name: Text = Field(description="Tên cơ quan, tổ chức.", examples=["Bộ Nội vụ"])
     agency: AgencyRef | None = Field(None, description="Mã cơ quan trong plans/agencies/, nếu có.", examples=["ubnd-tp-phan-thiet"])
     role: Text | None = Field(None, description="Vai trò, bằng lời dễ hiểu.", examples=["hướng dẫn Tháng hành động năm 2025"])
-    source: Text | None = Field(None, description="Nguồn cho vai trò này.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
+    source: SourceText | None = Field(None, description="Nguồn cho vai trò này.", examples=["Công văn 8935/BNV-CTTN&BĐG của Bộ Nội vụ"])
 
 
 class Campaign(Model):
@@ -155,16 +155,16 @@ class Campaign(Model):
     recurrence: Recurrence | None = Field(None, validate_default=True, description="Thời gian lặp lại hằng năm; trống với phong trào, cuộc vận động, mô hình không có ngày cố định.")
     since_year: Year | None = Field(None, description="Năm đầu tiên tổ chức; trống nếu nguồn không ghi.", examples=[2016])
     established_by: EstablishedBy | None = Field(None, description="Văn bản hoặc sự kiện làm căn cứ ra đời.")
-    what: Text | None = Field(None, description="Đây là gì, bằng lời dễ hiểu cho người dân.", examples=["Ngày 20/10 hằng năm là Ngày Phụ nữ Việt Nam, kỷ niệm ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930)."])
-    why: Text | None = Field(None, description="Để làm gì, theo nguồn; trống nếu nguồn không nói.", examples=["Để nạn nhân bạo lực có nơi an toàn tạm lánh khẩn cấp ngay tại cộng đồng và được hỗ trợ ban đầu."])
+    what: PublicText | None = Field(None, description="Đây là gì, bằng lời dễ hiểu cho người dân.", examples=["Ngày 20/10 hằng năm là Ngày Phụ nữ Việt Nam, kỷ niệm ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam (20/10/1930)."])
+    why: PublicText | None = Field(None, description="Để làm gì, theo nguồn; trống nếu nguồn không nói.", examples=["Để nạn nhân bạo lực có nơi an toàn tạm lánh khẩn cấp ngay tại cộng đồng và được hỗ trợ ban đầu."])
     places: list[Text] = Field(default_factory=list, description="Nơi thực hiện hay thí điểm mà văn bản nêu (không ghi địa chỉ nhà tạm lánh).", examples=[["phường Đức Long, thành phố Phan Thiết, tỉnh Bình Thuận"]])
     themes: list[Theme] = Field(default_factory=list, description="Chủ đề từng năm; năm đã tìm mà không thấy ghi found: false.")
     key_messages: list[KeyMessage] = Field(default_factory=list, description="Thông điệp ngắn người truyền thông có thể dùng, mỗi câu có nguồn hoặc nhắc lại chủ đề, mục đích chính thức.")
     organisers: list[Organiser] = Field(default_factory=list, description="Cơ quan, tổ chức phát động, chủ trì hoặc hướng dẫn.")
     related: list[CampaignRef] = Field(default_factory=list, description="Mã các chiến dịch, mô hình liên quan (plans/campaigns/).", examples=[["dia-chi-tin-cay-cong-dong"]])
     verified: bool = Field(True, description="false nếu ngày tháng, người phát động… chưa được đối chiếu với nguồn công khai (trang web sẽ ghi rõ).", examples=[True])
-    notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên (điều chưa xác minh, thay đổi về sau…).", examples=[["Năm phát động và cơ quan phát động chưa được đối chiếu với nguồn công khai."]])
-    sources: list[Source] = Field(default_factory=list, description="Nguồn cho các thông tin trên trang.")
+    notes: list[PublicText] = Field(default_factory=list, description="Ghi chú cho người đọc trang (điều chưa xác minh, thay đổi về sau…); việc cần làm của người biên tập ghi vào chú thích YAML (# …).", examples=[["Năm phát động và cơ quan phát động chưa được đối chiếu với nguồn công khai."]])
+    sources: list[PublicSource] = Field(default_factory=list, description="Nguồn cho các thông tin trên trang: trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc) hoặc kế hoạch gốc (document).")
     last_checked: Date = Field(description="Ngày kiểm tra lần cuối (YYYY-MM-DD).", examples=["2026-12-01"])
 
     @field_validator("names")

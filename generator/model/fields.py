@@ -104,7 +104,8 @@ Text = Annotated[str, AfterValidator(_check_text), schema_keywords(pattern=TEXT_
 
 # --- Url -------------------------------------------------------------------------------
 
-URL_PATTERN = r"^https?://[^\s<>\"'`\\]+$"
+# No '\"' in the class: ECMA-262 in unicode mode (JSON Schema tools) refuses identity escapes.
+URL_PATTERN = r"""^https?://[^\s<>"'`\\]+$"""
 _URL = re.compile(URL_PATTERN)
 
 
@@ -120,7 +121,151 @@ def _check_url(value: str) -> str:
 Url = Annotated[str, AfterValidator(_check_url), schema_keywords(pattern=URL_PATTERN, format="uri")]
 """A web address: http(s) only, everywhere (pages and exports)."""
 
-HTTPS_PATTERN = r"^https://[^\s<>\"'`\\]+$"
+# --- Sources that are not sources ------------------------------------------------------
+
+# Web hosts that never count as the source of a fact on this site. Document-sharing and
+# file-hosting sites let anyone upload a copy of a text: who uploaded it, when, and
+# whether the copy is complete or correct cannot be known, and the page is not the
+# publisher's. Unofficial mirrors of legal databases have the same problem. A fact is
+# cited from its publisher instead: an official portal (vbpl.vn, chinhphu.vn,
+# quochoi.vn, a ministry or province), an established legal database (thuvienphapluat.vn,
+# luatvietnam.vn, hethongphapluat…) or a newspaper.
+# Not listed, on purpose: thuviennhadat.vn. It is a real-estate news site of the
+# THƯ VIỆN PHÁP LUẬT group whose "vbpl" pages carry a legal document's text with its
+# number, dates and issuer like the group's legal database: usable for a document's
+# attributes when no official page was found, never for news or commentary.
+# Subdomains are included (m.123doc.net is 123doc.net). Keep the list sorted.
+NOT_CITABLE_HOSTS: dict[str, str] = {
+    "123doc.net": "trang chia sẻ tài liệu",
+    "123doc.org": "trang chia sẻ tài liệu",
+    "123docz.net": "trang chia sẻ tài liệu",
+    "doc.edu.vn": "trang chia sẻ tài liệu",
+    "fdokumen.com": "trang chia sẻ tài liệu",
+    "hoatieu.vn": "trang tải tài liệu, biểu mẫu",
+    "luanvan.co": "trang chia sẻ tài liệu",
+    "scribd.com": "trang chia sẻ tài liệu",
+    "studocu.com": "trang chia sẻ tài liệu",
+    "tailieu.vn": "trang chia sẻ tài liệu",
+    "tailieunhanh.com": "trang chia sẻ tài liệu",
+    "thuvientailieu.vn": "trang chia sẻ tài liệu",
+    "timtailieu.net": "trang chia sẻ tài liệu",
+    "vietbooks.info": "trang chia sẻ tài liệu",
+    "vietjack.me": "bản chép lại không chính thức của cơ sở dữ liệu pháp luật",
+    "vndoc.com": "trang tải tài liệu, biểu mẫu",
+    "xemtailieu.com": "trang chia sẻ tài liệu",
+    "zbook.vn": "trang chia sẻ tài liệu",
+}
+
+
+_REGEX_SPECIAL = set(".^$*+?()[]{}|\\")
+
+
+def _caseless(text: str) -> str:
+    """A regular expression matching text in any letter case, without flags: the same
+    expression then works in Python and in the JSON Schema (ECMA-262 has no inline flags)."""
+    out = []
+    for ch in text:
+        lower, upper = ch.lower(), ch.upper()
+        if lower != upper and len(lower) == len(upper) == 1:
+            out.append(f"[{lower}{upper}]")
+        elif ch in _REGEX_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)  # no identity escapes ("\ ", "\-"): ECMA-262 in unicode mode refuses them
+    return "".join(out)
+
+
+_HOSTS = "|".join(_caseless(host) for host in sorted(NOT_CITABLE_HOSTS))
+# The host of an http(s) address: after the scheme and any "user@", before ":", "/",
+# "?", "#" or the end. A host on the list, or any subdomain of it, is refused.
+CITABLE_URL_PATTERN = rf"^(?!https?://(?:[^/?#\s]*[.@])?(?:{_HOSTS})(?:[:/?#]|$))"
+_NOT_CITABLE_URL = re.compile(rf"^https?://(?:[^/?#\s]*[.@])?({_HOSTS})(?:[:/?#]|$)")
+
+
+def _check_citable_url(value: str) -> str:
+    value = _check_url(value)
+    found = _NOT_CITABLE_URL.match(value)
+    if found:
+        host = found.group(1).lower()
+        raise ValueError(
+            f"“{value}” là {NOT_CITABLE_HOSTS[host]} ({host}), không dùng làm nguồn được: không biết ai đăng bản này, "
+            "đăng khi nào, có đúng nguyên văn không. Tìm chính văn bản hay bài báo đó trên trang của nơi ban hành, "
+            "đăng tải (vbpl.vn, chinhphu.vn, quochoi.vn, cổng thông tin của bộ, tỉnh), trên cơ sở dữ liệu pháp luật "
+            "(thuvienphapluat.vn, luatvietnam.vn) hoặc trên báo, rồi chép địa chỉ trang đó"
+        )
+    return value
+
+
+CitableUrl = Annotated[
+    str,
+    AfterValidator(_check_citable_url),
+    schema_keywords(pattern=URL_PATTERN, format="uri"),
+    schema_keywords(pattern=CITABLE_URL_PATTERN),
+]
+"""The address of a public source: a web address (Url) not on a document-sharing host."""
+
+# What marks a text as the editors' own working notes or as a file of the project, never
+# a public source and never text for visitors: the team's fact-check notes, paths of the
+# repository or of a machine, the "not confirmed" code word written inside a sentence.
+EDITOR_MARKERS: dict[str, str] = {
+    "nhóm biên tập": "ghi chép của nhóm biên tập",
+    "ghi chép đối chiếu": "ghi chép của nhóm biên tập",
+    "domain-facts": "tệp ghi chép nội bộ",
+    "law-articles": "tệp ghi chép nội bộ",
+    "shared/notes": "thư mục ghi chép nội bộ",
+    "/work/": "đường dẫn trên máy",
+    "plans/": "đường dẫn trong kho dữ liệu",
+    "chua-xac-minh": "mã nội bộ; trang tự ghi “chưa xác minh” ở trường giờ, chi phí",
+}
+_MARKERS = "|".join(_caseless(marker) for marker in EDITOR_MARKERS)
+PUBLIC_TEXT_PATTERN = rf"^(?![\s\S]*(?:{_MARKERS}))"
+_EDITOR_MARKER = re.compile(f"({_MARKERS})")
+
+
+def _check_public_text(value: str) -> str:
+    value = _check_text(value)
+    found = _EDITOR_MARKER.search(value)
+    if found:
+        marker = found.group(1)
+        raise ValueError(
+            f"đoạn chữ có “{marker}” ({EDITOR_MARKERS[marker.lower()]}): ghi chép, đường dẫn hay mã nội bộ của người biên tập "
+            "không phải nguồn công khai và không được hiện cho người đọc trang. Nếu đây là nguồn, ghi trang web công khai "
+            "(tên trang, nơi đăng, địa chỉ, ngày đọc) hoặc mã kế hoạch gốc (document); nếu là việc người biên tập cần làm, "
+            "chuyển vào dòng chú thích YAML (# …); nếu là điều chưa rõ, viết một câu cho người dân hiểu"
+        )
+    return value
+
+
+PublicText = Annotated[str, AfterValidator(_check_public_text), schema_keywords(pattern=TEXT_PATTERN), schema_keywords(pattern=PUBLIC_TEXT_PATTERN)]
+"""Text shown to visitors about a fact or its source: Text, and no editors' notes,
+repository or machine paths."""
+
+_NOT_CITABLE_NAME = re.compile(rf"(?<![\w.])({_HOSTS})(?![\w])")
+SOURCE_TEXT_PATTERN = rf"^(?![\s\S]*(?<![\w.])(?:{_HOSTS})(?![\w]))"
+
+
+def _check_source_text(value: str) -> str:
+    value = _check_public_text(value)
+    found = _NOT_CITABLE_NAME.search(value)
+    if found:
+        host = found.group(1).lower()
+        raise ValueError(
+            f"nguồn “{value}” là {NOT_CITABLE_HOSTS[host]} ({host}), không dùng làm nguồn được. "
+            "Ghi nơi ban hành hay đăng tải chính thức của văn bản, bài báo đó"
+        )
+    return value
+
+
+SourceText = Annotated[
+    str,
+    AfterValidator(_check_source_text),
+    schema_keywords(pattern=TEXT_PATTERN),
+    schema_keywords(pattern=PUBLIC_TEXT_PATTERN),
+    schema_keywords(pattern=SOURCE_TEXT_PATTERN),
+]
+"""The name of a source: PublicText, and not a document-sharing site."""
+
+HTTPS_PATTERN = r"""^https://[^\s<>"'`\\]+$"""
 
 
 def _check_https(value: str) -> str:
@@ -181,6 +326,7 @@ LegalRef = Annotated[Id, RefTo("legal")]
 AgencyRef = Annotated[Id, RefTo("agencies")]
 CampaignRef = Annotated[Id, RefTo("campaigns")]
 GlossaryRef = Annotated[Id, RefTo("glossary")]
+DocumentRef = Annotated[Id, RefTo("documents")]
 
 
 # --- SourcePath ------------------------------------------------------------------------

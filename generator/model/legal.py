@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import Date, Id, Model, Source, Text
+from .common import Date, Id, Model, PublicSource, PublicText, Text
 from .fields import LegalRef
 
 LegalType = Literal[
@@ -67,7 +67,7 @@ class Relation(Model):
     type: RelationType = Field(description="Loại quan hệ: thay-the / bi-thay-the-boi, sua-doi / duoc-sua-doi-boi, huong-dan / duoc-huong-dan-boi, thuc-hien / duoc-thuc-hien-boi, can-cu / la-can-cu-cua, tiep-noi (được tiếp nối bởi) / tiep-noi-cua (tiếp nối), lien-quan. Ghi cả hai chiều: văn bản kia có quan hệ ngược lại.")
     target: LegalRef = Field(description="Mã văn bản kia (plans/legal/).", examples=["luat-13-2022-qh15"])
     on: Date | None = Field(None, description="Từ ngày (nếu có).")
-    note: Text | None = Field(None, description="Ghi chú.")
+    note: PublicText | None = Field(None, description="Ghi chú.")
 
 
 class StatusRecord(Model):
@@ -75,7 +75,7 @@ class StatusRecord(Model):
 
     value: Status = Field(description="Tình trạng hiệu lực.", examples=["con-hieu-luc"])
     as_of: Date = Field(description="Tình trạng tính đến ngày (YYYY-MM-DD).", examples=["2026-11-30"])
-    note: Text | None = Field(None, description="Giải thích thêm.")
+    note: PublicText | None = Field(None, description="Giải thích thêm.")
 
 
 class LegalDoc(Model):
@@ -98,10 +98,10 @@ class LegalDoc(Model):
     local: bool = Field(False, description="true nếu là văn bản của địa phương chỉ biết qua kế hoạch.")
     status: StatusRecord = Field(description="Tình trạng hiệu lực tại một ngày.")
     relations: list[Relation] = Field(default_factory=list, description="Quan hệ với văn bản khác.")
-    summary: Text | None = Field(None, description="Văn bản này có ý nghĩa gì với người dân, bằng lời dễ hiểu.")
-    key_points: list[Text] = Field(default_factory=list, description="Các điểm chính cho người dân.")
-    notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên (ví dụ sai lệch ngày tháng trong kế hoạch).")
-    sources: list[Source] = Field(default_factory=list, description="Nguồn cho từng thông tin.")
+    summary: PublicText | None = Field(None, description="Văn bản này có ý nghĩa gì với người dân, bằng lời dễ hiểu.")
+    key_points: list[PublicText] = Field(default_factory=list, description="Các điểm chính cho người dân.")
+    notes: list[PublicText] = Field(default_factory=list, description="Ghi chú cho người đọc trang (ví dụ sai lệch ngày tháng trong kế hoạch); việc cần làm của người biên tập ghi vào chú thích YAML (# …).")
+    sources: list[PublicSource] = Field(default_factory=list, description="Nguồn cho từng thông tin: trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc) hoặc kế hoạch gốc (document).")
     last_checked: Date = Field(description="Ngày kiểm tra lần cuối.", examples=["2026-11-30"])
 
     @model_validator(mode="after")

@@ -21,7 +21,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
-from .common import Date, Id, Model, Source, Text
+from .common import Date, Id, Model, PublicSource, PublicText, Text
 from .fields import HttpsUrl, schema_keywords
 
 # The value an editor writes when a fact has not been confirmed by a source.
@@ -141,7 +141,7 @@ class Location(Model):
         description="true chỉ khi chính đơn vị vận hành đã công khai địa chỉ cụ thể của nơi này (cần ghi public_source).",
         examples=[False],
     )
-    public_source: Source | None = Field(
+    public_source: PublicSource | None = Field(
         None,
         description="Nguồn nơi đơn vị vận hành công bố địa chỉ cụ thể (bắt buộc nếu có street_address hoặc tọa độ).",
         examples=[{"title": "Trang web của đơn vị vận hành", "note": "Trang liên hệ công bố địa chỉ văn phòng tư vấn."}],
@@ -184,9 +184,9 @@ class Service(Model):
 
     id: Id = Field(description="Mã dịch vụ, duy nhất trong tệp.", examples=["tong-dai-111-bao-ve-tre-em"])
     name: Text = Field(description="Tên dịch vụ như người dân gọi.", examples=["Tổng đài quốc gia bảo vệ trẻ em 111"])
-    description: Text = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.", examples=["Chỗ tạm lánh an toàn và tư vấn cho nạn nhân bạo lực gia đình."])
-    who: Text = Field(description="Ai có thể dùng dịch vụ.", examples=["Trẻ em và người lớn muốn báo tin về trẻ em bị xâm hại"])
-    how: Text = Field(description="Làm sao để liên hệ hoặc tìm đến.", examples=["Gọi 111 bất cứ lúc nào."])
+    description: PublicText = Field(description="Dịch vụ này để làm gì, bằng lời dễ hiểu.", examples=["Chỗ tạm lánh an toàn và tư vấn cho nạn nhân bạo lực gia đình."])
+    who: PublicText = Field(description="Ai có thể dùng dịch vụ.", examples=["Trẻ em và người lớn muốn báo tin về trẻ em bị xâm hại"])
+    how: PublicText = Field(description="Làm sao để liên hệ hoặc tìm đến.", examples=["Gọi 111 bất cứ lúc nào."])
     cost: Text = Field(
         description="Chi phí cho người dùng, bằng chữ; ghi “chua-xac-minh” nếu chưa có nguồn xác nhận.",
         examples=["Miễn phí", "chua-xac-minh"],
@@ -212,7 +212,7 @@ class Organization(Model):
     """The organization behind the services (HSDS `organization`)."""
 
     name: Text = Field(description="Tên tổ chức, cơ quan.", examples=["Ngôi nhà Bình yên"])
-    description: Text = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.", examples=["Thuộc Trung tâm Phụ nữ và Phát triển của Hội Liên hiệp Phụ nữ Việt Nam."])
+    description: PublicText = Field(description="Tổ chức là gì, thuộc cơ quan nào, bằng lời dễ hiểu.", examples=["Thuộc Trung tâm Phụ nữ và Phát triển của Hội Liên hiệp Phụ nữ Việt Nam."])
     website: HttpsUrl | None = Field(None, description="Trang web chính thức, nếu có (https://…).", examples=[None])
 
 
@@ -232,8 +232,11 @@ class ServiceEntry(Model):
         examples=[False],
     )
     last_verified: Date = Field(description="Ngày kiểm tra thông tin lần cuối (YYYY-MM-DD).", examples=["2026-11-30"])
-    sources: list[Source] = Field(description="Nguồn xác nhận thông tin (ít nhất một).", examples=[[{"title": "plo.vn", "note": "Số 1900 969 680 của Ngôi nhà Bình yên, 24/7."}]])
-    notes: list[Text] = Field(default_factory=list, description="Ghi chú của biên tập viên: điều chưa rõ, điều cần kiểm tra lại.", examples=[["Chi phí cuộc gọi chưa được nguồn nào xác nhận."]])
+    sources: list[PublicSource] = Field(
+        description="Nguồn xác nhận thông tin (ít nhất một): trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc) hoặc kế hoạch gốc (document).",
+        examples=[[{"title": "Tổng đài Quốc gia Bảo vệ trẻ em 111", "publisher": "Báo Pháp Luật TP.HCM", "url": "https://plo.vn/xa-hoi/tong-dai-quoc-gia-bao-ve-tre-em-111-727850.html", "checked_on": "2026-11-30", "note": "Số 111 trực 24/24, không thu phí."}]],
+    )
+    notes: list[PublicText] = Field(default_factory=list, description="Ghi chú cho người đọc trang: điều chưa rõ, viết cho người dân; việc cần làm của người biên tập ghi vào chú thích YAML (# …).", examples=[["Chưa tìm thấy nguồn nào cho biết cước gọi đến số này."]])
 
     @field_validator("services")
     @classmethod
@@ -249,7 +252,7 @@ class ServiceEntry(Model):
 
     @field_validator("sources")
     @classmethod
-    def _has_source(cls, value: list[Source]) -> list[Source]:
+    def _has_source(cls, value: list[PublicSource]) -> list[PublicSource]:
         if not value:
             raise ValueError("cần ít nhất một nguồn trong “sources”: số điện thoại và dịch vụ chỉ được đăng khi có nguồn")
         return value
