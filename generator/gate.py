@@ -106,7 +106,7 @@ def legal_rules(corpus: Corpus) -> list[ContentError]:
 
 
 # Content types whose facts need a public source (fields.PublicSource).
-SOURCED_KINDS = ("legal", "services", "campaigns", "agencies")
+SOURCED_KINDS = ("legal", "services", "campaigns", "agencies", "glossary")
 # Legal statuses that say a document's own facts were not confirmed by a public source.
 UNVERIFIED_STATUSES = ("chua-xac-minh", "chi-biet-qua-trich-dan")
 

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from ..textnorm import fold as fold_marks
-from .common import Date, Id, Model, Source, Text
+from .common import Date, Id, Model, PublicSource, Text
 from .fields import GlossaryRef, LegalRef
 
 GlossaryKind = Literal["thuat-ngu", "viet-tat"]
@@ -98,7 +98,7 @@ class GlossaryEntry(Model):
         description="Ghi chú của biên tập viên: chữ này xuất hiện ở đâu, vì sao đọc như vậy, lỗi quét OCR…",
         examples=[["Văn bản 004 là bản quét OCR: “TTC” là đọc nhầm của “BTC”."]],
     )
-    sources: list[Source] = Field(
+    sources: list[PublicSource] = Field(
         default_factory=list,
         description="Nguồn cho định nghĩa hoặc dạng đầy đủ (văn bản gốc viết đầy đủ, trang văn bản pháp luật…).",
     )
