@@ -70,11 +70,11 @@ $(BENCH_TOOLS): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Scale, build time, page weight and Lighthouse → bench/results/latest.json, docs/benchmarks.md.
+# Scale, build time, page weight and Lighthouse → bench/results/latest.json, bench/RESULTS.md.
 bench: $(STAMP) browser $(BENCH_TOOLS)
 	$(PY) -m bench.run
 
-# Bytes downloaded before the first search result, at 100 and 1,000 plans → docs/benchmarks.md.
+# Bytes downloaded before the first search result, at 100 and 1,000 plans → bench/RESULTS.md.
 bench-search: $(STAMP) browser
 	$(PY) -m bench.search_transfer
 

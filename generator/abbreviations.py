@@ -42,7 +42,7 @@ def _pattern(form: str) -> str:
     before it, `(?<!\w)L`: the same condition (L is a word character), but a pattern
     that starts with a letter lets the regex engine skip to the forms' first letters
     instead of trying all 51 forms at every position (60× faster; this pass was a
-    tenth of the MkDocs build at 1,000 plans, docs/benchmarks.md)."""
+    tenth of the MkDocs build at 1,000 plans, bench/RESULTS.md)."""
     if form[0].isalnum():
         left = re.escape(form[0]) + r"(?<!\w\w)" + re.escape(form[1:])
     else:

@@ -103,7 +103,7 @@ def _annotate_texts(graph: Graph, factories: Sequence[Callable[[Graph], Any]]) -
     errors: list[ContentError] = []
     # Mentions already indexed, per target: a set, because a law cited by every plan
     # made `mention not in index[target]` a linear scan, O(n²) in plans (12 million
-    # comparisons, half of the link stage, at 1,000 plans; docs/benchmarks.md).
+    # comparisons, half of the link stage, at 1,000 plans; bench/RESULTS.md).
     indexed: set[tuple[str, str, Mention]] = set()
     if not annotators:
         return errors

@@ -66,7 +66,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
     Each page renders in its own overlay environment (its links are relative to its own
     URI), and an overlay starts with an empty template cache: without this, every page
     parsed and compiled its templates again — 90% of the render time, and the render
-    stage was 40× slower than parsing the YAML (docs/benchmarks.md, "Quy mô và tốc độ").
+    stage was 40× slower than parsing the YAML (bench/RESULTS.md, "Quy mô và tốc độ").
     Every Renderer configures its environment identically, so the code is
     interchangeable; the source checksum still recompiles an edited template (serve).
     """

@@ -44,7 +44,7 @@ RARE_FORM = 0.01  # d_forms: a spelling under 1% of the other's occurrences is n
 # the whole chunk holding each of its words. Measured: with larger sizes one chunk held
 # many common syllables at once ("đang", "đia", "đi"… in one 171 KB file); Pagefind 1.5
 # seems to size chunks by the occurrences written without diacritics only, and nearly
-# every Vietnamese syllable has diacritics. Measured at 1,000 plans (docs/benchmarks.md): 2,000 → median 261 KB,
+# every Vietnamese syllable has diacritics. Measured at 1,000 plans (bench/RESULTS.md): 2,000 → median 261 KB,
 # max 515 KB; 200 → 207/354 KB; 50 → 211/286 KB; 10 → 214/317 KB (the chunk list, loaded
 # before any search, grows to 43 KB).
 CHUNK_SIZE = 50
@@ -55,7 +55,7 @@ LANGUAGE = "vi"
 EXCLUDE_SELECTORS = [
     ".last-updated",          # "Cập nhật lần cuối …"
     ".task-meta",             # "Chủ trì: … Phối hợp: …" under each task (the agency pages hold this)
-    ".key-facts td:first-child",  # the labels of the key-facts table ("Loại văn bản", "Người ký"…)
+    ".key-facts th[scope=row]",  # the labels of the key-facts table ("Loại văn bản", "Người ký"…)
     ".md-content__button",    # "Sửa trang này"
 ]
 # Parts of Pagefind's bundle that belong to its own UI, which the site does not use.
@@ -95,7 +95,6 @@ POLICY: tuple[Contribution, ...] = (
     Contribution(f"{SOURCE_TEXT_FOLDER}/*", None),  # verbatim source texts: the plan page is the result
     Contribution(public_path(FIELD_GUIDE_URI) + "*", None),  # field guide for editors
     Contribution("tim-kiem/*", None),            # how search works: full of example queries
-    Contribution("benchmarks/*", None),          # benchmark results: idem
     Contribution("404.html", None),
     Contribution("", "Trang chủ", intro_only=True),
     *_type_rules(),

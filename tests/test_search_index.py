@@ -37,7 +37,7 @@ def test_page_url(rel, url):
 
 
 @pytest.mark.parametrize("url, kind", [
-    ("nguon/ke-hoach-1/", None), ("huong-dan-du-lieu/", None), ("tim-kiem/", None), ("benchmarks/", None),
+    ("nguon/ke-hoach-1/", None), ("huong-dan-du-lieu/", None), ("tim-kiem/", None),
     ("404.html", None), ("", "Trang chủ"), ("ke-hoach/", "Kế hoạch"), ("ke-hoach/x/", "Kế hoạch"),
     ("van-ban/x/", "Văn bản pháp luật"), ("co-quan/x/", "Cơ quan"), ("thuat-ngu/", "Thuật ngữ"),
     ("tro-giup/dia-chi-tin-cay/", "Tìm trợ giúp"), ("dong-gop/", "Về trang này"),
