@@ -2,7 +2,10 @@
 
 - every data-fragment marker names a fragment that exists, and is written so the
   pipeline sees it (a misspelt marker would silently stay an invisible HTML comment);
-- every pymdownx.snippets include (`--8<--`) names a file that exists.
+- every pymdownx.snippets include (`--8<--`) names a file that exists;
+- `search_words` in a page's front matter (the words that rank a help page first in
+  search, overrides/main.html) is a list of phrases: a single string would be joined
+  letter by letter.
 
 Without these, the first ends in a traceback and the second in an unexplained MkDocs
 error, with no file or line. Snippet lines are parsed by pymdownx.snippets' own
@@ -19,7 +22,7 @@ import markdown
 from . import fragments
 from .context import Context
 from .errors import ContentError
-from .handwritten import page_files
+from .handwritten import page_files, split_front_matter
 from .settings import load_config
 
 SNIPPETS = "pymdownx.snippets"
@@ -92,6 +95,18 @@ def _check_snippets(file: str, lines: list[str], reader) -> list[ContentError]:
     return errors
 
 
+def _check_search_words(file: str, text: str) -> list[ContentError]:
+    _, meta, _ = split_front_matter(text)
+    if "search_words" not in meta:
+        return []
+    words = meta["search_words"]
+    if isinstance(words, list) and words and all(isinstance(w, str) and w.strip() and ";" not in w for w in words):
+        return []
+    line = next((i for i, row in enumerate(text.splitlines(), 1) if row.startswith("search_words")), 1)
+    return [ContentError(file, line, "search_words", "search_words phải là một danh sách các cụm từ, mỗi cụm một dòng",
+                         "viết mỗi cụm từ trên một dòng bắt đầu bằng “  - ”, ví dụ “  - bạo lực gia đình”; không dùng dấu chấm phẩy")]
+
+
 def check_docs(context: Context) -> list[ContentError]:
     """Every unknown or misspelt data marker and every missing snippet file in docs/**/*.md."""
     if not context.docs_dir.is_dir():
@@ -101,7 +116,9 @@ def check_docs(context: Context) -> list[ContentError]:
     errors: list[ContentError] = []
     for path in page_files(context.docs_dir):
         file = context.relative(path)
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
+        text = path.read_text(encoding="utf-8-sig")
+        lines = text.splitlines()
+        errors += _check_search_words(file, text)
         errors += _check_markers(file, lines)
         if reader is not None:
             errors += _check_snippets(file, lines, reader)

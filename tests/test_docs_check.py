@@ -42,6 +42,14 @@ def test_unknown_fragment_is_reported_with_file_line_and_the_known_names(project
     assert all(name in message for name in fragments.FRAGMENTS)
 
 
+@pytest.mark.parametrize("value", ["bạo lực gia đình; tạm lánh", "[]", "\n  - 3"])
+def test_search_words_that_are_not_a_list_of_phrases_are_reported(project: Path, value: str) -> None:
+    _page(project, "thu.md", f"---\ntitle: Thử\nsearch_words: {value}\n---\n\n# Thử\n")
+    errors = check_docs(Context.load(project))
+    assert [(e.file, e.line, e.field) for e in errors] == [("docs/thu.md", 3, "search_words")]
+    assert "danh sách" in errors[0].message and errors[0].hint
+
+
 def test_misspelt_marker_is_reported_but_an_example_in_code_is_not(project: Path) -> None:
     _page(project, "thu.md", "# Thử\n\n<!--data: sap-dien-ra-->\n\n```markdown\n<!-- data: TÊN -->\n```\n\n"
                              "Viết `<!-- data: TÊN -->` trên một dòng riêng.\n")

@@ -26,7 +26,6 @@ from .fields import HttpsUrl, schema_keywords
 
 # The value an editor writes when a fact has not been confirmed by a source.
 UNVERIFIED = "chua-xac-minh"
-UNVERIFIED_LABEL = "chưa xác minh"
 
 ServiceStatus = Literal["active", "inactive", "defunct", "temporarily-closed"]
 SERVICE_STATUS_LABELS: dict[str, str] = {
@@ -43,7 +42,6 @@ LOCATION_TYPE_LABELS: dict[str, str] = {
     "virtual": "Trực tuyến / qua điện thoại",
 }
 
-_NUMBER_RE = re.compile(r"^[0-9]+(?: [0-9]+)*$")
 
 PRIVACY_MESSAGE = (
     "địa chỉ cụ thể của nơi tạm lánh (số nhà, đường, tọa độ) không được công bố nếu đơn vị vận hành chưa công khai, "
@@ -55,11 +53,6 @@ PRIVACY_MESSAGE = (
 def unverified(value: Text | None) -> bool:
     """True when a text field holds the "not confirmed" marker (or nothing)."""
     return value is None or value.strip().lower() == UNVERIFIED
-
-
-def shown(value: Text | None) -> str:
-    """What a page shows for a field that may be unverified."""
-    return UNVERIFIED_LABEL if unverified(value) else value  # type: ignore[return-value]
 
 
 PHONE_PATTERN = r"^[0-9]+(?: [0-9]+)*$"
@@ -109,10 +102,6 @@ class Phone(Model):
     def tel(self) -> str:
         """The tel: URI for a link: "tel:1900969680"."""
         return "tel:" + self.number.replace(" ", "")
-
-    @property
-    def hours_shown(self) -> str:
-        return shown(self.hours)
 
     @property
     def hours_known(self) -> bool:
@@ -198,10 +187,6 @@ class Service(Model):
     )
     phones: list[Phone] = Field(default_factory=list, description="Các số điện thoại của dịch vụ.", examples=[[{"number": "111", "label": "Tổng đài quốc gia bảo vệ trẻ em", "hours": "24/7", "free": True}]])
     locations: list[Location] = Field(default_factory=list, description="Nơi hoặc cách nhận dịch vụ (không ghi địa chỉ cụ thể của nơi tạm lánh).", examples=[[{"type": "physical", "name": "Trạm y tế xã", "area": "tỉnh Lâm Đồng"}]])
-
-    @property
-    def cost_shown(self) -> str:
-        return shown(self.cost)
 
     @property
     def cost_unknown(self) -> bool:
