@@ -24,6 +24,7 @@ from .model.glossary import GlossaryEntry
 from .model.legal import LegalDoc
 from .model.plan import Plan
 from .model.service import ServiceEntry
+from .model.topic import Topic
 
 # Sections of pages that only list other pages: kept on the page, left out of search.
 _SOURCES = ("nguon",)
@@ -70,6 +71,12 @@ TYPES: dict[str, ContentType] = {
             "services", ServiceEntry, "Dịch vụ, đường dây trợ giúp", "tro-giup/danh-ba",
             template="service.md.j2", index_template="services_index.md.j2",
             search_label="Tìm trợ giúp", search_drop=_SOURCES, search_index_whole=True,
+        ),
+        ContentType(
+            "topics", Topic, "Chủ đề, hỏi đáp", "chu-de",
+            template="topic.md.j2", index_template="topics_index.md.j2", search_label="Hỏi đáp",
+            search_drop=("cac-ke-hoach-cam-ket-gi", "chien-dich-ngay-ky-niem", "van-ban-phap-luat", *_SOURCES),
+            export_json="chu-de.json",
         ),
         ContentType(
             "documents", Plan, "Kế hoạch, chương trình, công văn", "ke-hoach",

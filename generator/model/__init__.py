@@ -9,5 +9,6 @@ from .glossary import GlossaryEntry
 from .legal import LegalDoc
 from .plan import Plan
 from .service import ServiceEntry
+from .topic import Topic
 
-__all__ = ["Agency", "Campaign", "GlossaryEntry", "LegalDoc", "Plan", "ServiceEntry"]
+__all__ = ["Agency", "Campaign", "GlossaryEntry", "LegalDoc", "Plan", "ServiceEntry", "Topic"]

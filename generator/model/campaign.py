@@ -15,7 +15,7 @@ from typing import Literal
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .common import Date, Id, Model, PublicSource, PublicText, SourceText, Text
-from .fields import AgencyRef, CampaignRef, DayOfMonth, LegalRef, Month, Year
+from .fields import AgencyRef, CampaignRef, DayOfMonth, LegalRef, Month, TopicRef, Year
 
 CampaignKind = Literal["thang-hanh-dong", "ngay-ky-niem", "phong-trao", "cuoc-van-dong", "mo-hinh"]
 CAMPAIGN_KIND_LABELS: dict[str, str] = {
@@ -164,6 +164,7 @@ class Campaign(Model):
     related: list[CampaignRef] = Field(default_factory=list, description="Mã các chiến dịch, mô hình liên quan (plans/campaigns/).", examples=[["dia-chi-tin-cay-cong-dong"]])
     verified: bool = Field(True, description="false nếu ngày tháng, người phát động… chưa được đối chiếu với nguồn công khai (trang web sẽ ghi rõ).", examples=[True])
     notes: list[PublicText] = Field(default_factory=list, description="Ghi chú cho người đọc trang (điều chưa xác minh, thay đổi về sau…); việc cần làm của người biên tập ghi vào chú thích YAML (# …).", examples=[["Năm phát động và cơ quan phát động chưa được đối chiếu với nguồn công khai."]])
+    topics: list[TopicRef] = Field(default_factory=list, description="Mã các chủ đề (plans/topics/) mà chiến dịch thuộc về; trang chủ đề liệt kê chiến dịch theo mã này.", examples=[["bao-luc-gia-dinh"]])
     sources: list[PublicSource] = Field(default_factory=list, description="Nguồn cho các thông tin trên trang: trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc) hoặc kế hoạch gốc (document).")
     last_checked: Date = Field(description="Ngày kiểm tra lần cuối (YYYY-MM-DD).", examples=["2026-12-01"])
 

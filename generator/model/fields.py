@@ -327,6 +327,7 @@ AgencyRef = Annotated[Id, RefTo("agencies")]
 CampaignRef = Annotated[Id, RefTo("campaigns")]
 GlossaryRef = Annotated[Id, RefTo("glossary")]
 DocumentRef = Annotated[Id, RefTo("documents")]
+TopicRef = Annotated[Id, RefTo("topics")]
 
 
 # --- SourcePath ------------------------------------------------------------------------

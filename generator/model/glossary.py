@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from ..textnorm import fold as fold_marks
 from .common import Date, Id, Model, PublicSource, Text
-from .fields import GlossaryRef, LegalRef
+from .fields import GlossaryRef, LegalRef, TopicRef
 
 GlossaryKind = Literal["thuat-ngu", "viet-tat"]
 GLOSSARY_KIND_LABELS: dict[str, str] = {"thuat-ngu": "Thuật ngữ", "viet-tat": "Chữ viết tắt"}
@@ -92,6 +92,11 @@ class GlossaryEntry(Model):
         default_factory=list,
         description="Mã các mục liên quan trong plans/glossary/.",
         examples=[["thuat-ngu-binh-dang-gioi"]],
+    )
+    topics: list[TopicRef] = Field(
+        default_factory=list,
+        description="Mã các chủ đề (plans/topics/) mà thuật ngữ thuộc về; mục thuật ngữ dẫn tới trang chủ đề.",
+        examples=[["bao-luc-gia-dinh"]],
     )
     notes: list[Text] = Field(
         default_factory=list,

@@ -7,14 +7,14 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Date, Id, Model, PublicSource, PublicText, Text
-from .fields import LegalRef
+from .fields import LegalRef, TopicRef
 
 LegalType = Literal[
-    "hien-phap", "luat", "nghi-quyet", "chi-thi", "ket-luan", "nghi-dinh", "quyet-dinh",
+    "hien-phap", "luat", "phap-lenh", "nghi-quyet", "chi-thi", "ket-luan", "nghi-dinh", "quyet-dinh",
     "thong-tu", "huong-dan", "cong-van", "ke-hoach", "chuong-trinh", "de-an", "chien-luoc",
 ]
 LEGAL_TYPE_LABELS: dict[str, str] = {
-    "hien-phap": "Hiến pháp", "luat": "Luật", "nghi-quyet": "Nghị quyết", "chi-thi": "Chỉ thị",
+    "hien-phap": "Hiến pháp", "luat": "Luật", "phap-lenh": "Pháp lệnh", "nghi-quyet": "Nghị quyết", "chi-thi": "Chỉ thị",
     "ket-luan": "Kết luận", "nghi-dinh": "Nghị định", "quyet-dinh": "Quyết định",
     "thong-tu": "Thông tư", "huong-dan": "Hướng dẫn", "cong-van": "Công văn",
     "ke-hoach": "Kế hoạch", "chuong-trinh": "Chương trình", "de-an": "Đề án",
@@ -101,6 +101,7 @@ class LegalDoc(Model):
     summary: PublicText | None = Field(None, description="Văn bản này có ý nghĩa gì với người dân, bằng lời dễ hiểu.")
     key_points: list[PublicText] = Field(default_factory=list, description="Các điểm chính cho người dân.")
     notes: list[PublicText] = Field(default_factory=list, description="Ghi chú cho người đọc trang (ví dụ sai lệch ngày tháng trong kế hoạch); việc cần làm của người biên tập ghi vào chú thích YAML (# …).")
+    topics: list[TopicRef] = Field(default_factory=list, description="Mã các chủ đề (plans/topics/) mà văn bản thuộc về; trang chủ đề liệt kê văn bản theo mã này.", examples=[["bao-luc-gia-dinh"]])
     sources: list[PublicSource] = Field(default_factory=list, description="Nguồn cho từng thông tin: trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc) hoặc kế hoạch gốc (document).")
     last_checked: Date = Field(description="Ngày kiểm tra lần cuối.", examples=["2026-11-30"])
 

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Date, Id, Model, Provenance, Source, Text
-from .fields import AgencyRef, CampaignRef, LegalRef, Year
+from .fields import AgencyRef, CampaignRef, LegalRef, TopicRef, Year
 
 DocType = Literal["ke-hoach", "chuong-trinh", "cong-van", "huong-dan", "quyet-dinh", "bao-cao"]
 DOC_TYPE_LABELS: dict[str, str] = {
@@ -104,7 +104,7 @@ class Task(Model):
     lead: list[AgencyRef] = Field(default_factory=list, description="Mã cơ quan chủ trì.", examples=[["phong-ldtbxh-phan-thiet"]])
     partners: list[AgencyRef] = Field(default_factory=list, description="Mã cơ quan phối hợp.")
     timeframe: TimeFrame | None = Field(None, description="Thời gian thực hiện.")
-    topics: list[Text] = Field(default_factory=list, description="Chủ đề (tự do, tiếng Việt).", examples=[["tuyên truyền", "bạo lực trên cơ sở giới"]])
+    topics: list[TopicRef] = Field(default_factory=list, description="Mã các chủ đề (plans/topics/) mà nhiệm vụ thuộc về; trang chủ đề liệt kê đúng các nhiệm vụ mang mã này.", examples=[["bao-luc-gia-dinh"]])
     campaigns: list[CampaignRef] = Field(default_factory=list, description="Mã chiến dịch, ngày kỷ niệm, phong trào mà nhiệm vụ nêu tên.", examples=[["thang-hanh-dong-binh-dang-gioi"]])
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu gắn với nhiệm vụ.")
 
