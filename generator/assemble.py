@@ -37,7 +37,7 @@ class SitePage:
     edit_url: str | None  # "Sửa trang này"; None without edit_base or source
     source: str | None  # repo-relative file the page comes from (a YAML file, docs/…md); None for lists
     generated: bool  # True: made from the data; False: a page of docs/
-    meta: Mapping[str, Any] = field(default_factory=dict)  # front matter of a hand-written page
+    meta: Mapping[str, Any] = field(default_factory=dict)  # front matter of a hand-written page; a generated page's metadata
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
         raise ContentErrors(clashes)
     pages: dict[str, SitePage] = {}
     for page in generated:
-        pages[page.uri] = finisher.finish(page.uri, page.markdown, page.source, True, page.last_checked)
+        pages[page.uri] = finisher.finish(page.uri, page.markdown, page.source, True, page.last_checked, meta=page.meta)
     for doc in docs:
         pages[doc.uri] = finisher.finish(doc.uri, doc.body, f"{docs_folder}/{doc.uri}", False, meta=doc.meta)
     files = {open_data_uri(name): content

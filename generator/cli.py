@@ -1,4 +1,4 @@
-"""Command line: python -m generator validate | build | export | new | schema | transcription."""
+"""Command line: python -m generator validate | build | export | new | schema | transcription | suggest-topics."""
 
 from __future__ import annotations
 
@@ -69,6 +69,22 @@ def cmd_transcription(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_suggest_topics(args: argparse.Namespace) -> int:
+    from .gate import check
+    from .topic_suggest import untagged
+
+    graph, errors = check(_context())
+    if any(not e.warning for e in errors):
+        return _print_errors(errors)
+    found = untagged(graph)
+    for s in found:
+        text = s.text if len(s.text) <= 100 else s.text[:99] + "…"
+        print(f"{graph.corpus.path_of('documents', s.plan_id)} #{s.anchor}: có thể thuộc chủ đề “{s.topic_id}” — {text}")
+    print(f"{len(found)} gợi ý. Gợi ý chỉ để xem xét: nếu đúng, thêm mã chủ đề vào topics của nhiệm vụ; nếu không, bỏ qua. "
+          f"/ {len(found)} suggestion(s); the data decides.")
+    return 0
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import BuildFailed, build_site
 
@@ -131,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("transcription", help="So dữ liệu với văn bản gốc. / Compare the data with the source texts.")
     p.set_defaults(func=cmd_transcription)
+    p = sub.add_parser("suggest-topics", help="Gợi ý chủ đề cho nhiệm vụ chưa gắn. / Suggest topics for untagged tasks.")
+    p.set_defaults(func=cmd_suggest_topics)
     p = sub.add_parser("build", help="Tạo trang web vào site/ (nguyên khối: lỗi thì giữ bản cũ). / Build the site atomically.")
     p.add_argument("--site-dir", help="Thư mục đích (mặc định site/). / Output folder (default site/).")
     p.set_defaults(func=cmd_build)

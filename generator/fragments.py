@@ -25,6 +25,7 @@ FRAGMENTS: dict[str, str] = {}
 FRAGMENTS["sap-dien-ra"] = "fragments/upcoming.md.j2"  # home page: dated campaigns, reordered by upcoming.js
 FRAGMENTS["duong-day-tro-giup"] = "fragments/help_lines.md.j2"  # help page: the help-line directory
 FRAGMENTS["goi-ngay"] = "fragments/call_now.md.j2"  # home page, first: the help lines as call buttons
+FRAGMENTS["chu-de"] = "_topic_list.md.j2"  # home page, after the help block: the topics as questions
 FRAGMENTS["cai-dat"] = "fragments/settings.md.j2"  # contributors' page: every setting, from generator/settings.py
 
 # Fragment name → function(graph, context) giving the template its prepared context.
@@ -45,7 +46,12 @@ def _settings_context(graph: Graph, context: Context) -> dict[str, Any]:
     return {"declarations": declared()}
 
 
+def _topics_context(graph: Graph, context: Context) -> dict[str, Any]:
+    return {"entries": sorted(graph.of("topics").values(), key=lambda t: (t.order, t.id))}
+
+
 CONTEXT["duong-day-tro-giup"] = _help_lines_context
+CONTEXT["chu-de"] = _topics_context
 CONTEXT["goi-ngay"] = _help_lines_context
 CONTEXT["cai-dat"] = _settings_context
 

@@ -48,6 +48,7 @@ class Graph:
     cited_by: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     agency_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     campaign_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
+    topic_tasks: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))  # topic → tagged tasks
     texts: dict[tuple[str, str], list[Segment]] = field(default_factory=dict)  # (owner id, text) → segments
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # plan id → notices
     plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
@@ -63,6 +64,22 @@ class Graph:
 
     def anchor_of(self, plan_id: str, task: Any) -> str:
         return self.task_anchor[(plan_id, id(task))]
+
+    def tagged(self, kind: str, topic_id: str) -> list[Any]:
+        """Entries of a content type that carry a topic id (their `topics` field), by id."""
+        return [e for _, e in sorted(self.of(kind).items()) if topic_id in getattr(e, "topics", ())]
+
+    def topics_of(self, kind: str, entry: Any) -> list[Any]:
+        """The topics an entry's page links to, in topic order: its own `topics`; for a
+        plan, those of its tasks; for a law, also the topics whose answers rest on it."""
+        ids = set(getattr(entry, "topics", ()))
+        if kind == "documents":
+            ids.update(m_topic for m_topic, mentions in self.topic_tasks.items() if any(m.plan_id == entry.id for m in mentions))
+        topics = self.of("topics")
+        if kind == "legal":
+            ids.update(t.id for t in topics.values()
+                       if entry.id in t.legal or any(g.legal == entry.id for a in t.questions for g in a.grounds))
+        return sorted((topics[i] for i in ids if i in topics), key=lambda t: (t.order, t.id))
 
     def segments(self, owner_id: str, text: str) -> list[Segment]:
         """Linked segments of a text in an entity's page, or the plain text when nothing links."""
@@ -167,6 +184,7 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
     graph = Graph(corpus=corpus)
     errors = check_refs(corpus)
     agencies, legal, campaigns = corpus.of("agencies"), corpus.of("legal"), corpus.of("campaigns")
+    topics = corpus.of("topics")
 
     for plan_id, plan in corpus.of("documents").items():
         for field_name, role in (("implements", "thuc-hien"), ("based_on", "can-cu")):
@@ -189,6 +207,9 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
             for campaign in task.campaigns:
                 if campaign in campaigns:
                     graph.campaign_mentions[campaign].append(Mention(plan_id, anchor, label, "nhiem-vu"))
+            for topic in dict.fromkeys(task.topics):
+                if topic in topics:
+                    graph.topic_tasks[topic].append(Mention(plan_id, anchor, _short(task.text, 220), "nhiem-vu"))
         for i, resp in enumerate(plan.responsibilities):
             if resp.agency in agencies:
                 graph.agency_mentions[resp.agency].append(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"))

@@ -61,6 +61,8 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
         finished = self.site.page(page.file.src_uri)
         if finished is None:
             raise PluginError(f"{page.file.src_uri}: trang không có trong kết quả của pipeline; trang viết tay phải là tệp .md")
+        if finished.generated:  # a hand-written page's front matter MkDocs has read itself
+            page.meta.update(finished.meta)
         if finished.title is not None:
             page.meta["title"] = finished.title
         page.edit_url = finished.edit_url

@@ -39,6 +39,7 @@ class Page:
     markdown: str
     source: str | None  # repo-relative data file, for "Sửa trang này"
     last_checked: dt.date | None = None
+    meta: dict[str, Any] | None = None  # page metadata for the theme: description, search_words
 
 
 @cache
@@ -123,7 +124,8 @@ class Renderer:
         self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE,
                                 about_violence=about_violence,
                                 help_lines=lambda: help_lines(graph.of("services")),
-                                HELP_URI=HELP_URI)
+                                HELP_URI=HELP_URI,
+                                found_themes=lambda c: {str(t.year): t.theme for t in c.themes if t.found and t.theme})
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()

@@ -84,7 +84,15 @@ def _translate(err: dict[str, Any], model: type[BaseModel]) -> tuple[str, str]:
         return f"giá trị “{given}” không hợp lệ", f"chọn một trong: {expected}"
     if kind == "value_error":
         message = str(err.get("ctx", {}).get("error", err["msg"]))
+        # A model's rule may carry its own hint after " Gợi ý: ".
+        if " Gợi ý: " in message:
+            message, hint = message.split(" Gợi ý: ", 1)
+            return message.rstrip(". "), hint
         return message, "sửa giá trị theo hướng dẫn trong thông báo"
+    if kind == "too_short":
+        ctx = err.get("ctx", {})
+        need, have = ctx.get("min_length", 1), ctx.get("actual_length", 0)
+        return f"cần ít nhất {need} mục, nhưng chỉ có {have}", f"thêm mục vào “{loc[-1]}” (xem Hướng dẫn trường dữ liệu)"
     if kind in _TYPE_NAMES:
         shown = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
         return f"cần {_TYPE_NAMES[kind]}, nhưng giá trị là {shown}", _type_hint(kind, given)

@@ -360,9 +360,10 @@ def test_declared_but_not_named_is_a_warning(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     path = root / "plans" / "documents" / f"{BIM_SON}.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "        topics: [\"sinh hoạt chuyên đề\"]\n"
+    old = "          - hoi-lhpn-tx-bim-son\n      - id: chi-dao-xa-phuong\n"
     assert text.count(old) == 1
-    path.write_text(text.replace(old, old + "        campaigns:\n          - ngay-gia-dinh-viet-nam\n"), encoding="utf-8")
+    new = old.replace("\n      - id:", "\n        campaigns:\n          - ngay-gia-dinh-viet-nam\n      - id:", 1)
+    path.write_text(text.replace(old, new), encoding="utf-8")
     errors = _link_errors(root)
     warnings = [e for e in errors if "ngay-gia-dinh-viet-nam" in e]
     assert len(warnings) == 1 and "(cảnh báo)" in warnings[0]

@@ -7,6 +7,9 @@
  * - then the next ones by start date, marked "còn N ngày";
  * - items already over this year are not hidden: their next occurrence is next year,
  *   so they move to the end of the list, in order, with their count of days.
+ * - an item running today that has yearly themes (data-themes, from the data: only the
+ *   themes a source gives) shows the theme of the year it started in, or says plainly
+ *   that no source for that year's theme was found.
  * Without JavaScript the calendar-order list is shown as built.
  */
 (function () {
@@ -37,6 +40,20 @@
     return null;
   }
 
+  // The running item's theme: the year is that of its start (a period over New Year
+  // belongs to the year it began in).
+  function showTheme(li, startDay) {
+    var slot = li.querySelector("[data-upcoming-theme]");
+    if (!slot || !li.dataset.themes) return;
+    var themes;
+    try { themes = JSON.parse(li.dataset.themes); } catch (e) { return; }
+    var year = new Date(startDay * DAY_MS).getUTCFullYear();
+    var theme = themes[String(year)];
+    slot.textContent = theme ? "Chủ đề năm " + year + ": “" + theme + "”."
+      : "Chủ đề năm " + year + ": chưa tìm thấy trong các nguồn đã đối chiếu.";
+    slot.hidden = false;
+  }
+
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
   function reorder(list) {
@@ -59,6 +76,7 @@
         var days = item.occ.start - today;
         status.textContent = item.ongoing ? "Đang diễn ra (đến " + item.li.dataset.endLabel + ")" : "còn " + days + " ngày";
       }
+      if (item.ongoing) showTheme(item.li, item.occ.start);
       list.appendChild(item.li);
     });
     var caption = list.parentNode.querySelector("[data-upcoming-caption]");

@@ -42,9 +42,11 @@ class Answer(Model):
     @model_validator(mode="after")
     def _sourced(self) -> Answer:
         if not self.question.rstrip().endswith("?"):
-            raise ValueError("câu hỏi (question) phải là một câu hỏi thật, kết thúc bằng dấu “?”")
+            raise ValueError("câu hỏi (question) phải là một câu hỏi thật, kết thúc bằng dấu “?”. "
+                             "Gợi ý: viết như người dân hỏi, ví dụ “Chồng đánh vợ có phải là bạo lực gia đình không?”")
         if not self.grounds and not self.sources:
-            raise ValueError("câu trả lời phải có căn cứ: ít nhất một điều luật (grounds) hoặc một nguồn công khai (sources)")
+            raise ValueError("câu trả lời phải có căn cứ: ít nhất một điều luật (grounds) hoặc một nguồn công khai (sources). "
+                             "Gợi ý: thêm điều luật làm căn cứ (legal, article, source) hoặc trang công khai xác nhận câu trả lời")
         return self
 
 
@@ -76,5 +78,6 @@ class Topic(Model):
     @model_validator(mode="after")
     def _question(self) -> Topic:
         if not self.question.rstrip().endswith("?"):
-            raise ValueError("câu hỏi mời đọc (question) phải kết thúc bằng dấu “?”")
+            raise ValueError("câu hỏi mời đọc (question) phải kết thúc bằng dấu “?”. "
+                             "Gợi ý: viết câu hỏi như người dân hỏi, ví dụ “Bị chồng đánh, phải làm gì?”")
         return self

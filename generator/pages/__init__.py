@@ -23,6 +23,7 @@ from .open_data import open_data_pages
 from .plans import plan_pages
 from .services import service_pages
 from .tools import field_guide_pages
+from .topics import topic_pages
 
 Producer = Callable[[Renderer], list[Page]]
 
@@ -33,6 +34,7 @@ CUSTOM: dict[str, Producer] = {
     "legal": legal_pages,
     "campaigns": campaign_pages,
     "glossary": glossary_pages,
+    "topics": topic_pages,
 }
 # Pages that are not about one content type, after the content types' pages.
 EXTRA: list[Producer] = [field_guide_pages, open_data_pages]

@@ -124,3 +124,22 @@ def test_key_messages_are_plain_text_without_javascript(make_context, site_serve
     assert page.locator("[data-copy-message]").count() == len(CAMPAIGNS["thang-hanh-dong-binh-dang-gioi"].key_messages)
     assert page.locator("[data-copy-message] button").count() == 0
     assert "15/11 đến ngày 15/12" in page.locator("[data-copy-message] p").first.text_content()
+
+
+def _theme_text(campaign, year: int) -> str:
+    """What the running item says of its year's theme: the sourced theme, or that none was found."""
+    theme = next((t.theme for t in campaign.themes if t.year == year and t.found and t.theme), None)
+    return f"Chủ đề năm {year}: “{theme}”." if theme else f"Chủ đề năm {year}: chưa tìm thấy trong các nguồn đã đối chiếu."
+
+
+@pytest.mark.parametrize("year", [2025, 2026])
+def test_the_running_campaign_shows_its_years_theme(make_context, site_server, year):
+    context, page = _home_on(make_context, site_server, dt.datetime(year, 11, 20, 9, 0))
+    month = CAMPAIGNS["thang-hanh-dong-binh-dang-gioi"]
+    item = page.locator("[data-upcoming] > li", has=page.locator(f"a[href='{ACTION_MONTH}']"))
+    theme = item.locator("[data-upcoming-theme]")
+    assert theme.is_visible()
+    assert theme.text_content() == _theme_text(month, year)
+    # Items not running today show no theme, even when they have themes.
+    for li in page.locator("[data-upcoming] > li:not(.upcoming--ongoing) [data-upcoming-theme]").all():
+        assert not li.is_visible()
