@@ -194,8 +194,8 @@ def test_suggest_topics_lists_a_task_that_lost_its_topic(tmp_path):
     yaml_text = topic_file.read_text(encoding="utf-8")
     if re.search(r"^task_words:\s*\[", yaml_text, re.M):
         yaml_text = re.sub(r"^task_words:\s*\[", f'task_words: ["{phrase}", ', yaml_text, count=1, flags=re.M)
-    elif re.search(r"^task_words:\s*$", yaml_text, re.M):
-        yaml_text = re.sub(r"^task_words:\s*$", f'task_words:\n  - "{phrase}"', yaml_text, count=1, flags=re.M)
+    elif match := re.search(r"^task_words:[ \t]*\n([ \t]*)- ", yaml_text, re.M):  # block list: same indentation
+        yaml_text = yaml_text[:match.start(1)] + f'{match.group(1)}- "{phrase}"\n' + yaml_text[match.start(1):]
     else:
         yaml_text += f'task_words: ["{phrase}"]\n'
     topic_file.write_text(yaml_text, encoding="utf-8")
