@@ -56,6 +56,11 @@ class ContentType:
     title and introduction (a list merely names what the entry pages are about)."""
     export_json: str | None = None
     """Name of the open-data JSON file holding every entry; None: not exported alone."""
+    search_words_field: str = "help"
+    """The search-index field of its pages' `search_words` (the everyday words people type);
+    docs/assets/search.js weighs each field (ranking.metaWeights): "help" ranks the help
+    pages first for what a person seeking help types; "topic" ranks a topic page high
+    for its questions, below the help pages."""
 
     @property
     def folder(self) -> str:
@@ -76,6 +81,7 @@ TYPES: dict[str, ContentType] = {
             "topics", Topic, "Chủ đề, hỏi đáp", "chu-de",
             template="topic.md.j2", index_template="topics_index.md.j2", search_label="Hỏi đáp",
             search_drop=("cac-ke-hoach-cam-ket-gi", "chien-dich-ngay-ky-niem", "van-ban-phap-luat", *_SOURCES),
+            search_words_field="topic",
             export_json="chu-de.json",
         ),
         ContentType(

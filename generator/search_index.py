@@ -74,6 +74,7 @@ class Contribution:
     kind: str | None
     drop: tuple[str, ...] = ()
     intro_only: bool = False
+    words_field: str = "help"  # the field of the page's search words (see SEARCH_WORDS_FIELD)
 
 
 _SOURCES = ("nguon",)
@@ -86,7 +87,8 @@ def _type_rules() -> tuple[Contribution, ...]:
         if ctype.url_folder is None or ctype.search_label is None:
             continue
         rules.append(Contribution(f"{ctype.url_folder}/", ctype.search_label, intro_only=not ctype.search_index_whole))
-        rules.append(Contribution(f"{ctype.url_folder}/*", ctype.search_label, drop=ctype.search_drop))
+        rules.append(Contribution(f"{ctype.url_folder}/*", ctype.search_label, drop=ctype.search_drop,
+                                  words_field=ctype.search_words_field))
     return tuple(rules)
 
 
@@ -221,7 +223,7 @@ def prepare(page_html: str, rel_path: str) -> list[Record]:
         return []
     rest, entries = split_entries(select(content, rule))
     words = _SEARCH_WORDS.search(page_html)
-    extra = _meta(SEARCH_WORDS_FIELD, words.group(1)) if words else ""
+    extra = _meta(rule.words_field, words.group(1)) if words else ""
     records = [Record(rel_path, _document(extra + rest, rule.kind))]
     folder = rel_path.rsplit("/", 1)[0] + "/" if "/" in rel_path else ""
     for anchor, heading, body in entries:

@@ -47,8 +47,12 @@
       engine = Promise.all([
         import(new URL("pagefind.js", bundle).href).then(function (pagefind) {
           // A match in a help page's search words ("help" metadata, generator/search_index.py)
-          // outranks the same words in a plan or a law.
-          return pagefind.options({ excerptLength: 22, ranking: { metaWeights: { help: 20 } } }).then(function () {
+          // outranks the same words in a plan or a law. A topic page's everyday questions
+          // ("topic") weigh less: enough to lift the topic above plans and laws that use
+          // the same words, not above the help pages, the glossary entry or the law itself
+          // for a bare term ("bình đẳng giới"). The ratio was tuned on the browser tests
+          // tests/browser/test_search.py and test_topics.py.
+          return pagefind.options({ excerptLength: 22, ranking: { metaWeights: { help: 20, topic: 3 } } }).then(function () {
             return pagefind.init();
           }).then(function () { return pagefind; });
         }),
