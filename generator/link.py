@@ -49,6 +49,9 @@ class Graph:
     agency_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     campaign_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     topic_tasks: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))  # topic → tagged tasks
+    plan_topics: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # plan → its tasks' topics
+    topic_laws: dict[str, list[str]] = field(default_factory=dict)  # topic → laws: its grounds, `legal`, tagged
+    law_topics: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # law → topics naming it
     texts: dict[tuple[str, str], list[Segment]] = field(default_factory=dict)  # (owner id, text) → segments
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # plan id → notices
     plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
@@ -74,11 +77,10 @@ class Graph:
         plan, those of its tasks; for a law, also the topics whose answers rest on it."""
         ids = set(getattr(entry, "topics", ()))
         if kind == "documents":
-            ids.update(m_topic for m_topic, mentions in self.topic_tasks.items() if any(m.plan_id == entry.id for m in mentions))
-        topics = self.of("topics")
+            ids |= self.plan_topics.get(entry.id, set())
         if kind == "legal":
-            ids.update(t.id for t in topics.values()
-                       if entry.id in t.legal or any(g.legal == entry.id for a in t.questions for g in a.grounds))
+            ids |= self.law_topics.get(entry.id, set())
+        topics = self.of("topics")
         return sorted((topics[i] for i in ids if i in topics), key=lambda t: (t.order, t.id))
 
     def segments(self, owner_id: str, text: str) -> list[Segment]:
@@ -90,12 +92,14 @@ def _short(text: str, limit: int = 140) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _walk_sections(sections: list, path: tuple) -> Iterable[tuple[tuple, Any]]:
+def task_locations(sections: list, path: tuple = ("sections",)) -> Iterable[tuple[tuple, Any]]:
+    """(loc, task) of every task under sections, in document order; loc is the path of
+    the task in the plan's data ("sections", 0, "tasks", 2), for file and line."""
     for i, section in enumerate(sections):
         here = path + (i,)
         for j, task in enumerate(section.tasks):
             yield here + ("tasks", j), task
-        yield from _walk_sections(section.sections, here + ("sections",))
+        yield from task_locations(section.sections, here + ("sections",))
 
 
 def _strings(value: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
@@ -174,6 +178,21 @@ def _anchor_for(graph: Graph, plan: Any, loc: tuple) -> str | None:
     return anchor
 
 
+def _link_topics(graph: Graph) -> None:
+    """Each topic's laws (those its answers rest on, in answer order, then its `legal`,
+    then the laws tagged with it; each once), and each law's topics, both ways."""
+    legal = graph.of("legal")
+    tagged: dict[str, list[str]] = defaultdict(list)
+    for legal_id, entry in sorted(legal.items()):
+        for topic_id in entry.topics:
+            tagged[topic_id].append(legal_id)
+    for topic_id, topic in graph.of("topics").items():
+        ids = [g.legal for a in topic.questions for g in a.grounds] + list(topic.legal) + tagged[topic_id]
+        graph.topic_laws[topic_id] = [i for i in dict.fromkeys(ids) if i in legal]
+        for legal_id in graph.topic_laws[topic_id]:
+            graph.law_topics[legal_id].add(topic_id)
+
+
 def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
          notices: Sequence[Callable[[Graph], None]] = ()) -> tuple[Graph, list[ContentError]]:
     """Check every reference; build reverse indexes; collect every error found.
@@ -192,7 +211,7 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
                 if target in legal:
                     graph.cited_by[target].append(Mention(plan_id, None, plan.title, role))
         used: set[str] = set()
-        for n, (loc, task) in enumerate(_walk_sections(plan.sections, ("sections",)), start=1):
+        for n, (loc, task) in enumerate(task_locations(plan.sections), start=1):
             anchor = task.id or f"nhiem-vu-{n}"
             if anchor in used:
                 errors.append(ContentError(corpus.path_of("documents", plan_id), corpus.line_of("documents", plan_id, loc + ("id",)),
@@ -210,11 +229,13 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
             for topic in dict.fromkeys(task.topics):
                 if topic in topics:
                     graph.topic_tasks[topic].append(Mention(plan_id, anchor, _short(task.text, 220), "nhiem-vu"))
+                    graph.plan_topics[plan_id].add(topic)
         for i, resp in enumerate(plan.responsibilities):
             if resp.agency in agencies:
                 graph.agency_mentions[resp.agency].append(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"))
 
     graph.calendar = year_entries(corpus.of("campaigns").values())
+    _link_topics(graph)
 
     errors += _annotate_texts(graph, annotators)
     # Notices need every reference resolved; a warning (not an error) must not hide them.

@@ -124,8 +124,7 @@ class Renderer:
         self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE,
                                 about_violence=about_violence,
                                 help_lines=lambda: help_lines(graph.of("services")),
-                                HELP_URI=HELP_URI,
-                                found_themes=lambda c: {str(t.year): t.theme for t in c.themes if t.found and t.theme})
+                                HELP_URI=HELP_URI)
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()

@@ -62,6 +62,12 @@ EXCLUDE_SELECTORS = [
 UNUSED = ["pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js"]
 
 
+# The metadata field holding a page's search words; assets/search.js gives a match in it
+# a large weight (Pagefind's ranking.metaWeights), so the help pages come first for what a
+# person seeking help types, above the plans and laws that use the same words.
+SEARCH_WORDS_FIELD = "help"
+
+
 @dataclass(frozen=True)
 class Contribution:
     """What the pages whose URL matches `pattern` give the index.
@@ -74,7 +80,7 @@ class Contribution:
     kind: str | None
     drop: tuple[str, ...] = ()
     intro_only: bool = False
-    words_field: str = "help"  # the field of the page's search words (see SEARCH_WORDS_FIELD)
+    words_field: str = SEARCH_WORDS_FIELD  # a content type may name its own (ContentType.search_words_field)
 
 
 _SOURCES = ("nguon",)
@@ -116,10 +122,6 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+")
 _SEARCH_WORDS = re.compile(r'<meta name="search-words" content="([^"]*)"')
-# The metadata field holding a page's search words; assets/search.js gives a match in it
-# a large weight (Pagefind's ranking.metaWeights), so the help pages come first for what a
-# person seeking help types, above the plans and laws that use the same words.
-SEARCH_WORDS_FIELD = "help"
 
 
 def page_url(rel_path: str) -> str:

@@ -47,17 +47,11 @@ def untagged(graph: Graph) -> list[Suggestion]:
     topics = sorted(graph.of("topics").values(), key=lambda t: (t.order, t.id))
     out = []
     for plan_id, plan in sorted(graph.of("documents").items()):
-        for task in _tasks(plan.sections):
+        for _, task in plan.all_tasks():
             for topic_id in suggest([task.text, *task.details], topics):
                 if topic_id not in task.topics:
                     out.append(Suggestion(plan_id, graph.anchor_of(plan_id, task), task.text, topic_id))
     return out
-
-
-def _tasks(sections: list[Any]) -> Iterable[Any]:
-    for section in sections:
-        yield from section.tasks
-        yield from _tasks(section.sections)
 
 
 __all__ = ["Suggestion", "suggest", "untagged"]

@@ -16,6 +16,7 @@ from icalendar import Calendar
 from generator import gate
 from generator.annotators.campaign_mentions import day_pattern, make, name_pattern
 from generator.calendar_feed import month_groups, year_entries
+from generator.link import task_locations
 from generator.pipeline import check
 from helpers import ROOT, copy_project
 
@@ -297,16 +298,7 @@ def _task(plan_id: str, task_id: str):
 
 
 def _loc_of(plan, task) -> tuple:
-    def walk(sections, path):
-        for i, section in enumerate(sections):
-            for j, t in enumerate(section.tasks):
-                if t is task:
-                    return path + (i, "tasks", j)
-            found = walk(section.sections, path + (i, "sections"))
-            if found:
-                return found
-        return None
-    return walk(plan.sections, ("sections",))
+    return next(loc for loc, t in task_locations(plan.sections) if t is task)
 
 
 def test_bare_day_links_only_inside_a_task_that_declares_it() -> None:

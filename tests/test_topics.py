@@ -19,6 +19,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from generator.gate import check
+from generator.link import task_locations
 from generator.topic_suggest import suggest
 from helpers import ROOT, run_cli
 
@@ -54,16 +55,10 @@ def _section(article: Tag, h2_id: str) -> list[Tag]:
     return out
 
 
-def _tasks(sections):
-    for section in sections:
-        yield from section.tasks
-        yield from _tasks(section.sections)
-
-
 def _tagged_tasks(graph, topic_id: str) -> Counter:
     return Counter((f"ke-hoach/{plan_id}/", graph.anchor_of(plan_id, task))
                    for plan_id, plan in graph.of("documents").items()
-                   for task in _tasks(plan.sections) if topic_id in task.topics)
+                   for _, task in plan.all_tasks() if topic_id in task.topics)
 
 
 def test_there_is_a_page_per_topic_and_a_list(built_site, graph):
@@ -187,7 +182,7 @@ def test_suggest_topics_lists_a_task_that_lost_its_topic(tmp_path):
     project = copy_project(tmp_path / "p")
     graph, _ = check(project)
     plan_id, task, topic = next((pid, t, t.topics[0]) for pid, plan in sorted(graph.of("documents").items())
-                                for t in _tasks(plan.sections) if t.topics)
+                                for _, t in plan.all_tasks() if t.topics)
     # The topic's words include two words of the task's text, so the rule suggests it.
     phrase = " ".join(re.findall(r"\w+", task.text)[:2])
     topic_file = project / graph.corpus.path_of("topics", topic)
@@ -207,7 +202,8 @@ def test_suggest_topics_lists_a_task_that_lost_its_topic(tmp_path):
     # Drop the tag: the task's words still suggest it, and the command says so.
     path = project / graph.corpus.path_of("documents", plan_id)
     lines = path.read_text(encoding="utf-8").split("\n")
-    line = graph.corpus.line_of("documents", plan_id, _loc_of(graph.of("documents")[plan_id], task) + ("topics", 0))
+    loc = next(loc for loc, t in task_locations(graph.of("documents")[plan_id].sections) if t is task)
+    line = graph.corpus.line_of("documents", plan_id, loc + ("topics", 0))
     assert lines[line - 1].strip().endswith(topic), lines[line - 1]
     del lines[line - 1]
     if len(task.topics) == 1:  # the key line above it would be left empty: drop it too
@@ -217,18 +213,3 @@ def test_suggest_topics_lists_a_task_that_lost_its_topic(tmp_path):
     after = run_cli("suggest-topics", cwd=project)
     assert after.returncode == 0, after.stderr
     assert expected in after.stdout, after.stdout
-
-
-def _loc_of(plan, target) -> tuple:
-    def walk(sections, path):
-        for i, section in enumerate(sections):
-            for j, task in enumerate(section.tasks):
-                if task is target:
-                    return path + (i, "tasks", j)
-            found = walk(section.sections, path + (i, "sections"))
-            if found:
-                return found
-        return None
-    loc = walk(plan.sections, ("sections",))
-    assert loc
-    return loc

@@ -222,6 +222,11 @@ class Campaign(Model):
             raise ValueError("mục chiến dịch phải có ít nhất một nguồn (sources)")
         return self
 
+    def sourced_themes(self) -> dict[str, str]:
+        """Year → theme, for the years whose theme a source gives (the home page shows the
+        running campaign's theme from these)."""
+        return {str(t.year): t.theme for t in self.themes if t.found and t.theme}
+
     def theme_for(self, year: int) -> Theme | None:
         """The theme record of a year, found or not; None if that year was not looked up."""
         return next((t for t in self.themes if t.year == year), None)

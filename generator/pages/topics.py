@@ -35,21 +35,6 @@ def plan_tasks(graph: Graph, topic_id: str) -> list[PlanTasks]:
     return sorted(by_plan.values(), key=lambda group: order[group.plan.id])
 
 
-def laws(graph: Graph, topic: Any) -> list[Any]:
-    """The laws of a topic: those its answers rest on (in answer order), then those its
-    `legal` field names, then those tagged with it; each once."""
-    ids: dict[str, None] = {}
-    for answer in topic.questions:
-        for ground in answer.grounds:
-            ids[ground.legal] = None
-    for legal_id in topic.legal:
-        ids[legal_id] = None
-    for entry in graph.tagged("legal", topic.id):
-        ids[entry.id] = None
-    legal = graph.of("legal")
-    return [legal[i] for i in ids if i in legal]
-
-
 def answer_anchor(answer: Any) -> str:
     return answer.id or slug(answer.question.rstrip(" ?"))
 
@@ -67,7 +52,7 @@ def topic_pages(r: Renderer) -> list[Page]:
     pages = []
     for topic in topics:
         uri = page_uri("topics", topic.id)
-        markdown = r.render("topic.md.j2", uri, entry=topic, plans=plan_tasks(graph, topic.id), laws=laws(graph, topic),
+        markdown = r.render("topic.md.j2", uri, entry=topic, plans=plan_tasks(graph, topic.id), laws=[graph.of("legal")[i] for i in graph.topic_laws.get(topic.id, [])],
                             campaigns=graph.tagged("campaigns", topic.id), terms=graph.tagged("glossary", topic.id),
                             anchor=answer_anchor)
         meta = {"description": topic.summary, "search_words": search_words(topic)}

@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from browser.searchbox import open_search, search
+
 pytestmark = pytest.mark.browser
 
 PLAN_5947 = "/ke-hoach/ke-hoach-5947-kh-ubnd-phan-thiet-2018/"
@@ -67,22 +69,6 @@ QUERIES = [
     ("Quyết định 2351/QĐ-TTg", (QD_2351,)),
     ("lồng ghép giới", (GLOSSARY,)),
 ]
-
-
-def open_search(page) -> None:
-    page.keyboard.press("/")
-    page.wait_for_function("document.activeElement && document.activeElement.matches('[data-search-query]')")
-
-
-def search(page, query: str) -> list[str]:
-    """Type a query into the header box; return the paths of the results on screen."""
-    box = page.locator("[data-search-query]")
-    box.fill("")
-    box.type(query)
-    page.wait_for_function("q => document.querySelector('[data-search-result]').dataset.query === q.trim()",
-                           arg=query, timeout=30_000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "links => links.map(a => a.href)")
-    return [urlsplit(h).path for h in hrefs]
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,10 @@ each tried with its diacritics and without (as on a phone keyboard without Telex
 from __future__ import annotations
 
 import unicodedata
-from urllib.parse import urlsplit
 
 import pytest
 
+from browser.searchbox import open_search, search
 from generator.corpus import load_corpus
 from helpers import ROOT
 
@@ -65,26 +65,14 @@ def search_page(browser, site_server):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site_server, wait_until="networkidle")
+    open_search(page)
     yield page
     context.close()
 
 
-def _search(page, query: str) -> list[str]:
-    if not page.evaluate("!!(document.activeElement && document.activeElement.matches('[data-search-query]'))"):
-        page.keyboard.press("/")
-        page.wait_for_function("document.activeElement && document.activeElement.matches('[data-search-query]')")
-    box = page.locator("[data-search-query]")
-    box.fill("")
-    box.type(query)
-    page.wait_for_function("q => document.querySelector('[data-search-result]').dataset.query === q.trim()",
-                           arg=query, timeout=30_000)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > a:first-child", "links => links.map(a => a.href)")
-    return [urlsplit(h).path for h in hrefs]
-
-
 @pytest.mark.parametrize("query, topic", CASES, ids=[q for q, _ in CASES])
 def test_an_everyday_question_finds_its_topic_in_the_top_three(search_page, query, topic):
-    found = _search(search_page, query)
+    found = search(search_page, query)
     assert f"/chu-de/{topic}/" in found[:3], f"{query!r}: /chu-de/{topic}/ not in {found[:3]}"
 
 
