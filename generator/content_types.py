@@ -24,6 +24,7 @@ from .model.glossary import GlossaryEntry
 from .model.legal import LegalDoc
 from .model.plan import Plan
 from .model.service import ServiceEntry
+from .model.strategy import Strategy
 from .model.topic import Topic
 
 # Sections of pages that only list other pages: kept on the page, left out of search.
@@ -95,6 +96,12 @@ TYPES: dict[str, ContentType] = {
             template="legal.md.j2", index_template="legal_index.md.j2", search_label="Văn bản pháp luật",
             search_drop=("duoc-trich-dan-boi", "quan-he-voi-van-ban-khac", "ghi-chu-cua-bien-tap-vien", *_SOURCES),
             export_json="van-ban.json",
+        ),
+        ContentType(
+            "strategies", Strategy, "Chiến lược quốc gia về bình đẳng giới", "chien-luoc",
+            template="strategy.md.j2", index_template="strategies_index.md.j2", search_label="Chiến lược quốc gia",
+            search_drop=("nhiem-vu-trong-cac-ke-hoach", "co-quan-bao-cao", *_SOURCES),
+            export_json="chien-luoc.json",
         ),
         ContentType(
             "campaigns", Campaign, "Chiến dịch, ngày kỷ niệm, phong trào", "chien-dich",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .common import Date, Id, Model, PublicSource, PublicText, Text
-from .fields import AgencyRef
+from .common import Date, Id, Model, PublicSource, PublicText, Text, Url
+from .fields import AgencyRef, LegalRef
+from .service import PhoneNumber
 from .plan import Level
 
 
@@ -14,7 +15,19 @@ class AgencyChange(Model):
 
     on: Date = Field(description="Ngày thay đổi.", examples=["2025-03-01"])
     text: PublicText = Field(description="Thay đổi là gì.", examples=["Bộ LĐ-TB&XH hợp nhất vào Bộ Nội vụ."])
-    successor: AgencyRef | None = Field(None, description="Mã cơ quan kế nhiệm, nếu có.")
+    successor: AgencyRef | None = Field(None, description="Mã cơ quan kế nhiệm (nhận lại nhiệm vụ), nếu có.")
+    basis: list[LegalRef] = Field(default_factory=list, description="Văn bản pháp luật làm căn cứ cho thay đổi (plans/legal/).", examples=[["nd-162-2025-nd-cp"]])
+    basis_text: Text | None = Field(None, description="Căn cứ như nguồn ghi, khi văn bản chưa có trong plans/legal/.", examples=["Nghị định 62/2025/NĐ-CP"])
+
+
+class AgencyContact(Model):
+    """How to reach the body, as an official source gives it."""
+
+    address: Text | None = Field(None, description="Địa chỉ trụ sở.")
+    phone: PhoneNumber | None = Field(None, description="Số điện thoại như nguồn chính thức ghi.")
+    email: Text | None = Field(None, description="Thư điện tử.")
+    website: Url | None = Field(None, description="Trang web chính thức.")
+    source: PublicSource = Field(description="Trang chính thức đã đọc thông tin liên hệ (bắt buộc).")
 
 
 class Agency(Model):
@@ -28,4 +41,5 @@ class Agency(Model):
     parent: AgencyRef | None = Field(None, description="Mã cơ quan cấp trên, nếu có.")
     kind: Text | None = Field(None, description="Loại: cơ quan nhà nước, tổ chức Đảng, đoàn thể, ban liên ngành…")
     changes: list[AgencyChange] = Field(default_factory=list, description="Thay đổi về sau.")
+    contact: AgencyContact | None = Field(None, description="Liên hệ, chỉ khi một nguồn chính thức ghi.")
     sources: list[PublicSource] = Field(default_factory=list, description="Nguồn cho các thay đổi: trang web công khai (tên, nơi đăng, địa chỉ, ngày đọc).")

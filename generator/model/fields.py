@@ -328,6 +328,7 @@ CampaignRef = Annotated[Id, RefTo("campaigns")]
 GlossaryRef = Annotated[Id, RefTo("glossary")]
 DocumentRef = Annotated[Id, RefTo("documents")]
 TopicRef = Annotated[Id, RefTo("topics")]
+StrategyRef = Annotated[Id, RefTo("strategies")]
 
 
 # --- SourcePath ------------------------------------------------------------------------

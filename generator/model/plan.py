@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Date, Id, Model, Provenance, Source, Text
-from .fields import AgencyRef, CampaignRef, LegalRef, TopicRef, Year
+from .fields import AgencyRef, CampaignRef, DocumentRef, LegalRef, StrategyRef, TopicRef, Year
 
 DocType = Literal["ke-hoach", "chuong-trinh", "cong-van", "huong-dan", "quyet-dinh", "bao-cao"]
 DOC_TYPE_LABELS: dict[str, str] = {
@@ -77,15 +77,17 @@ class TimeFrame(Model):
 
 
 class Target(Model):
-    """A quantified target: value, unit, who, by when."""
+    """A quantified target: value, unit, who, by when, and which agency answers for it."""
 
     text: Text = Field(description="Chỉ tiêu như văn bản ghi.", examples=["100% cán bộ … được tập huấn"])
     value: float | None = Field(None, description="Con số của chỉ tiêu.", examples=[100])
     unit: Text | None = Field(None, description="Đơn vị: %, người, lớp…", examples=["%"])
     comparison: Literal["it-nhat", "tren", "toi-da", "bang", "khoang"] | None = Field(None, description="So sánh: it-nhat (từ … trở lên), tren, toi-da, bang, khoang.", examples=["tren"])
-    who: Text | None = Field(None, description="Chỉ tiêu áp dụng cho ai.", examples=["người dân ở các cụm dân cư"])
+    who: Text | None = Field(None, description="Chỉ tiêu áp dụng cho ai (đối tượng).", examples=["người dân ở các cụm dân cư"])
     by: Text | None = Field(None, description="Thời hạn như văn bản ghi.", examples=["năm 2018"])
     by_date: Date | None = Field(None, description="Thời hạn (YYYY-MM-DD), nếu rõ.")
+    year: Year | None = Field(None, description="Năm phải đạt chỉ tiêu; trống thì lấy năm của kế hoạch (year).", examples=[2018])
+    owner: AgencyRef | None = Field(None, description="Cơ quan chịu trách nhiệm đạt chỉ tiêu; trống thì lấy cơ quan chủ trì nhiệm vụ, hoặc cơ quan ban hành với chỉ tiêu ở phần mục tiêu.", examples=["phong-ldtbxh-phan-thiet"])
 
 
 class Objective(Model):
@@ -107,6 +109,7 @@ class Task(Model):
     topics: list[TopicRef] = Field(default_factory=list, description="Mã các chủ đề (plans/topics/) mà nhiệm vụ thuộc về; trang chủ đề liệt kê đúng các nhiệm vụ mang mã này.", examples=[["bao-luc-gia-dinh"]])
     campaigns: list[CampaignRef] = Field(default_factory=list, description="Mã chiến dịch, ngày kỷ niệm, phong trào mà nhiệm vụ nêu tên.", examples=[["thang-hanh-dong-binh-dang-gioi"]])
     targets: list[Target] = Field(default_factory=list, description="Chỉ tiêu gắn với nhiệm vụ.")
+    strategy_goals: list[GoalRef] = Field(default_factory=list, description="Mục tiêu (và chỉ tiêu) của Chiến lược quốc gia mà nhiệm vụ phục vụ; trang mục tiêu liệt kê đúng các nhiệm vụ này.")
 
 
 class Section(Model):
@@ -119,11 +122,11 @@ class Section(Model):
     sections: list[Section] = Field(default_factory=list, description="Mục con.")
 
 
-class StrategyReport(Model):
-    """The national-strategy goal and indicators an agency reports on (seed 001)."""
+class GoalRef(Model):
+    """A goal (and some of its indicators) of a national strategy (plans/strategies/)."""
 
-    strategy: LegalRef = Field(description="Mã văn bản chiến lược trong plans/legal/.", examples=["qd-2351-qd-ttg-2010"])
-    goal: int = Field(description="Số mục tiêu của Chiến lược.", examples=[7])
+    strategy: StrategyRef = Field(description="Mã chiến lược trong plans/strategies/.", examples=["chien-luoc-2011-2020"])
+    goal: int = Field(ge=1, description="Số mục tiêu của Chiến lược.", examples=[7])
     indicators: list[int] = Field(default_factory=list, description="Số các chỉ tiêu của mục tiêu đó; trống = cả mục tiêu.", examples=[[1, 2]])
 
 
@@ -133,15 +136,19 @@ class Responsibility(Model):
     agency: AgencyRef | None = Field(None, description="Mã cơ quan (plans/agencies/); trống nếu là nhóm chung.", examples=["phong-tu-phap-phan-thiet"])
     heading: Text = Field(description="Dòng đầu của mục, như văn bản ghi.", examples=["Phòng Tư pháp thành phố"])
     duties: list[Text] = Field(default_factory=list, description="Các nhiệm vụ được giao, như văn bản ghi.")
-    reports_on: list[StrategyReport] = Field(default_factory=list, description="Mục tiêu, chỉ tiêu Chiến lược quốc gia mà cơ quan báo cáo.")
+    reports_on: list[GoalRef] = Field(default_factory=list, description="Mục tiêu, chỉ tiêu Chiến lược quốc gia mà cơ quan báo cáo.")
 
 
 class Deadline(Model):
-    """A reporting deadline."""
+    """A reporting deadline: what is due, when, from whom, to whom."""
 
     text: Text = Field(description="Như văn bản ghi.", examples=["báo cáo 6 tháng trước ngày 10/6"])
     date: Date | None = Field(None, description="Ngày (YYYY-MM-DD) nếu văn bản ghi đủ ngày, tháng, năm.")
-    to: Text | None = Field(None, description="Gửi báo cáo cho ai.")
+    day: Text | None = Field(None, pattern=r"^\d{1,2}/\d{1,2}$", description="Ngày/tháng khi văn bản không ghi năm (hạn lặp lại mỗi năm hoặc năm của kế hoạch).", examples=["10/6"])
+    year: Year | None = Field(None, description="Năm của hạn báo cáo; trống thì lấy năm của kế hoạch.", examples=[2018])
+    owner: list[AgencyRef] = Field(default_factory=list, description="Cơ quan phải gửi báo cáo.", examples=[["phong-ldtbxh-phan-thiet"]])
+    to: Text | None = Field(None, description="Gửi báo cáo cho ai, như văn bản ghi.")
+    to_agency: AgencyRef | None = Field(None, description="Mã cơ quan nhận báo cáo, nếu có trong plans/agencies/.")
 
 
 class Contact(Model):
@@ -174,6 +181,35 @@ class Headings(Model):
     implementation: Text | None = Field(None, description="Tên phần tổ chức thực hiện.", examples=["TỔ CHỨC THỰC HIỆN"])
 
 
+class Period(Model):
+    """The years a plan runs; a one-year plan has start == end."""
+
+    start: Year = Field(description="Năm đầu.", examples=[2018])
+    end: Year = Field(description="Năm cuối.", examples=[2018])
+    text: Text | None = Field(None, description="Thời kỳ như văn bản ghi, nếu có.", examples=["năm 2018"])
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Period:
+        if self.end < self.start:
+            raise ValueError("năm cuối (end) đứng trước năm đầu (start)")
+        return self
+
+
+class Successor(Model):
+    """The document that replaced or continued a plan: one on this site, or a cited one."""
+
+    document: DocumentRef | None = Field(None, description="Mã văn bản trong plans/documents/.")
+    legal: LegalRef | None = Field(None, description="Mã văn bản trong plans/legal/.")
+    note: Text | None = Field(None, description="Quan hệ là gì (thay thế, tiếp nối…), như nguồn ghi.")
+
+    @model_validator(mode="after")
+    def _one(self) -> Successor:
+        if (self.document is None) == (self.legal is None):
+            raise ValueError("ghi đúng một trong hai: document (kế hoạch trên trang) hoặc legal (văn bản pháp luật). "
+                             "Gợi ý: xóa trường thừa, hoặc thêm mã văn bản còn thiếu")
+        return self
+
+
 class Plan(Model):
     """A plan document transcribed from its source."""
 
@@ -187,6 +223,8 @@ class Plan(Model):
     place: Text | None = Field(None, description="Nơi ban hành như văn bản ghi.", examples=["Phan Thiết"])
     issued_on: Date | None = Field(None, description="Ngày ban hành (YYYY-MM-DD); trống nếu văn bản không ghi.", examples=["2018-05-17"])
     year: Year | None = Field(None, description="Năm mà kế hoạch áp dụng.", examples=[2018])
+    period: Period | None = Field(None, description="Thời kỳ thực hiện: năm đầu, năm cuối (kế hoạch một năm: hai năm bằng nhau).")
+    successor: Successor | None = Field(None, description="Văn bản thay thế hoặc tiếp nối kế hoạch này, nếu đã biết.")
     addressees: list[Text] = Field(default_factory=list, description="Kính gửi.")
     regarding: Text | None = Field(None, description="Dòng “V/v” của công văn.")
     implements: list[LegalRef] = Field(default_factory=list, description="Mã các văn bản mà văn bản này thực hiện (plans/legal/).")
