@@ -194,9 +194,10 @@ def corrected_spans(source_text: str, corrections: list[Any]) -> tuple[str, list
 
 # Fields whose text is not transcribed: identifiers, references, dates and numbers, the
 # editor's own words (summary, topics, locality changes) and the page's key facts.
-_PLAN_NOT_TRANSCRIBED = {"id", "doc_type", "number", "title", "summary", "issuer", "locality", "place", "provenance", "sources"}
-_NOT_TRANSCRIBED = {"id", "lead", "partners", "campaigns", "topics", "agency", "strategy", "reports_on",
-                    "unit", "who", "comparison"}
+_PLAN_NOT_TRANSCRIBED = {"id", "doc_type", "number", "title", "summary", "issuer", "locality", "place", "provenance", "sources",
+                         "period", "successor"}
+_NOT_TRANSCRIBED = {"id", "lead", "partners", "campaigns", "topics", "agency", "strategy", "reports_on", "strategy_goals",
+                    "unit", "who", "comparison", "owner", "to_agency", "day", "year"}
 _FRAGMENT = re.compile(r"[^,;.()“”\"]{12,}")
 
 
