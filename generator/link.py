@@ -27,6 +27,7 @@ class Segment:
     text: str
     href: str | None = None  # docs-relative .md URI, with optional #anchor
     title: str | None = None
+    css: str | None = None  # a class on the link (a goal reference opens its text on tap)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,15 @@ class Mention:
     anchor: str | None  # task anchor on the plan page
     label: str  # what the plan says there (task text, shortened)
     role: str  # "thuc-hien", "can-cu", "trich-dan", "chu-tri", "phoi-hop", "trach-nhiem", "nhiem-vu"
+
+
+@dataclass(frozen=True)
+class GoalLink:
+    """A plan's task serving a strategy goal, or an agency asked to report on it."""
+
+    mention: Mention
+    indicators: tuple[int, ...]
+    agency: str | None = None  # the reporting agency (implementation part), else None
 
 
 @dataclass
@@ -56,6 +66,8 @@ class Graph:
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # plan id → notices
     plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
     calendar: list[Any] = field(default_factory=list)  # calendar_feed.YearEntry: dated campaigns in calendar order
+    goal_tasks: dict[tuple[str, int], list[GoalLink]] = field(default_factory=lambda: defaultdict(list))  # (strategy, goal) → tasks
+    goal_reports: dict[tuple[str, int], list[GoalLink]] = field(default_factory=lambda: defaultdict(list))  # (strategy, goal) → reporters
 
     def of(self, kind: str) -> dict[str, Any]:
         return self.corpus.of(kind)
@@ -146,7 +158,7 @@ def _annotate_texts(graph: Graph, factories: Sequence[Callable[[Graph], Any]]) -
                     continue  # overlaps an earlier, longer span
                 if span.start > pos:
                     segments.append(Segment(text[pos:span.start]))
-                segments.append(Segment(text[span.start:span.end], span.href, span.title))
+                segments.append(Segment(text[span.start:span.end], span.href, span.title, span.css))
                 pos = span.end
                 if span.target:
                     kind, target = span.target
@@ -193,6 +205,43 @@ def _link_topics(graph: Graph) -> None:
             graph.law_topics[legal_id].add(topic_id)
 
 
+def goal_ref_locations(plan: Any) -> Iterable[tuple[tuple, Any]]:
+    """(loc, GoalRef) of every strategy-goal reference in a plan, in document order."""
+    for loc, task in task_locations(plan.sections):
+        for j, ref in enumerate(task.strategy_goals):
+            yield loc + ("strategy_goals", j), ref
+    for i, resp in enumerate(plan.responsibilities):
+        for j, ref in enumerate(resp.reports_on):
+            yield ("responsibilities", i, "reports_on", j), ref
+
+
+def _check_goal_refs(corpus: Corpus, plan_id: str, plan: Any) -> list[ContentError]:
+    """Each goal and indicator number a plan names must exist in the strategy's data."""
+    errors = []
+    strategies = corpus.of("strategies")
+    path = corpus.path_of("documents", plan_id)
+    for loc, ref in goal_ref_locations(plan):
+        strategy = strategies.get(ref.strategy)
+        if strategy is None:
+            continue  # a dangling id is reported by check_refs
+        goal = strategy.goal(ref.goal)
+        strategy_file = corpus.path_of("strategies", ref.strategy)
+        if goal is None:
+            errors.append(ContentError(path, corpus.line_of("documents", plan_id, loc + ("goal",)), dotted(loc + ("goal",)),
+                                       f"{strategy.title} không có mục tiêu {ref.goal} (có các mục tiêu {', '.join(str(g.number) for g in strategy.goals)})",
+                                       f"sửa số mục tiêu cho đúng văn bản, hoặc thêm mục tiêu này vào {strategy_file}"))
+            continue
+        known = {i.number for i in goal.indicators}
+        for k, number in enumerate(ref.indicators):
+            if number not in known:
+                where = loc + ("indicators", k)
+                errors.append(ContentError(path, corpus.line_of("documents", plan_id, where), dotted(where),
+                                           f"mục tiêu {ref.goal} của {strategy.title} chưa có chỉ tiêu {number} trong dữ liệu chiến lược",
+                                           f"thêm chỉ tiêu {number} vào mục tiêu {ref.goal} trong {strategy_file} "
+                                           "(để trống nội dung nếu chưa tìm được nguyên văn), hoặc sửa số chỉ tiêu"))
+    return errors
+
+
 def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
          notices: Sequence[Callable[[Graph], None]] = ()) -> tuple[Graph, list[ContentError]]:
     """Check every reference; build reverse indexes; collect every error found.
@@ -230,9 +279,15 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
                 if topic in topics:
                     graph.topic_tasks[topic].append(Mention(plan_id, anchor, _short(task.text, 220), "nhiem-vu"))
                     graph.plan_topics[plan_id].add(topic)
+            for ref in task.strategy_goals:
+                graph.goal_tasks[(ref.strategy, ref.goal)].append(GoalLink(Mention(plan_id, anchor, _short(task.text, 220), "nhiem-vu"), tuple(ref.indicators)))
         for i, resp in enumerate(plan.responsibilities):
             if resp.agency in agencies:
                 graph.agency_mentions[resp.agency].append(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"))
+            for ref in resp.reports_on:
+                graph.goal_reports[(ref.strategy, ref.goal)].append(
+                    GoalLink(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"), tuple(ref.indicators), resp.agency))
+        errors += _check_goal_refs(corpus, plan_id, plan)
 
     graph.calendar = year_entries(corpus.of("campaigns").values())
     _link_topics(graph)

@@ -25,8 +25,8 @@ from .model.campaign import CAMPAIGN_KIND_LABELS
 from .model.legal import LEGAL_TYPE_LABELS, NOT_IN_FORCE, RELATION_LABELS, STATUS_LABELS
 from .model.plan import DOC_TYPE_LABELS, LEVEL_LABELS
 from .model.service import SERVICE_STATUS_LABELS
-from .textnorm import long_date, short_date
-from .urls import HELP_URI, page_uri
+from .textnorm import long_date, quantity, short_date, vi_number
+from .urls import HELP_URI, TARGETS_URI, goal_uri, indicator_anchor, page_uri
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -124,7 +124,8 @@ class Renderer:
         self.env.globals.update(graph=graph, settings=self.settings, NOT_IN_FORCE=NOT_IN_FORCE,
                                 about_violence=about_violence,
                                 help_lines=lambda: help_lines(graph.of("services")),
-                                HELP_URI=HELP_URI)
+                                HELP_URI=HELP_URI, quantity=quantity, vi_number=vi_number,
+                                goal_uri=goal_uri, indicator_anchor=indicator_anchor, TARGETS_URI=TARGETS_URI)
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()
@@ -145,7 +146,8 @@ class Renderer:
                 body = md_escape(seg.text)
                 if seg.href:
                     title = f' "{attr_escape(seg.title)}"' if seg.title else ""
-                    out.append(f"[{body}]({href(seg.href)}{title})")
+                    css = f"{{: .{seg.css} }}" if seg.css else ""
+                    out.append(f"[{body}]({href(seg.href)}{title}){css}")
                 else:
                     out.append(body)
             return Markup("".join(out))

@@ -67,3 +67,27 @@ def short_date(value: _dt.date | None) -> str:
     if value is None:
         return ""
     return f"{value.day}/{value.month}/{value.year}"
+
+
+def vi_number(value: float) -> str:
+    """A number as Vietnamese prints it: "30.000", "2,5" (digits and separators only, so
+    safe as is in the middle of a Markdown line)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, frac = str(value).partition(".")
+    return f"{int(whole):,}".replace(",", ".") + "," + frac
+
+
+_COMPARISON_WORDS = {"it-nhat": "ít nhất", "tren": "trên", "duoi": "dưới", "toi-da": "tối đa", "khoang": "khoảng"}
+
+
+def quantity(value: float | None, unit: str | None = None, comparison: str | None = None) -> str:
+    """A target's figure in words: "trên 50%", "3 lớp", "ít nhất 70%", "30.000 tờ rơi".
+    A unit that is a word takes a space, a sign ("%") does not."""
+    if value is None:
+        return ""
+    text = vi_number(value)
+    if unit:
+        text += (" " if unit[:1].isalpha() else "") + unit
+    word = _COMPARISON_WORDS.get(comparison or "")
+    return f"{word} {text}" if word else text

@@ -20,6 +20,7 @@ OPEN_DATA_URI = f"{OPEN_DATA_FOLDER}/index.md"
 FEED_URI = f"{OPEN_DATA_FOLDER}/lich.ics"
 FIELD_GUIDE_URI = "huong-dan-du-lieu/index.md"
 SOURCE_TEXT_FOLDER = "nguon"
+TARGETS_URI = "chi-tieu/index.md"  # targets and deadlines across plans
 HELP_URI = "tro-giup/index.md"  # the hand-written help page (docs/), linked from pages about violence
 
 FIXED_URIS = (GLOSSARY_URI, CALENDAR_URI, OPEN_DATA_URI, FIELD_GUIDE_URI)
@@ -31,6 +32,16 @@ def page_uri(kind: str, id_: str) -> str:
     if folder is None:
         raise ValueError(f"content type {kind!r} has no page per entry")
     return f"{folder}/{id_}.md"
+
+
+def goal_uri(strategy_id: str, goal: int) -> str:
+    """The page of one goal of a national strategy, under the strategy's page."""
+    return f"{TYPES['strategies'].url_folder}/{strategy_id}/muc-tieu-{goal}.md"
+
+
+def indicator_anchor(number: int) -> str:
+    """The anchor of an indicator on its goal's page."""
+    return f"chi-tieu-{number}"
 
 
 def index_uri(kind: str) -> str:

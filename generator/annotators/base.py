@@ -15,6 +15,7 @@ class Span:
     href: str  # docs-relative page URI, e.g. "van-ban/luat-73-2006-qh11.md"
     title: str | None = None
     target: tuple[str, str] | None = None  # (kind, id) of what it links to, for reverse indexes
+    css: str | None = None  # a class on the link
 
 
 class Annotate(Protocol):

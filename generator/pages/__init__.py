@@ -22,7 +22,9 @@ from .legal import legal_pages
 from .open_data import open_data_pages
 from .plans import plan_pages
 from .services import service_pages
+from .strategies import strategy_pages
 from .tools import field_guide_pages
+from .targets import targets_pages
 from .topics import topic_pages
 
 Producer = Callable[[Renderer], list[Page]]
@@ -35,9 +37,10 @@ CUSTOM: dict[str, Producer] = {
     "campaigns": campaign_pages,
     "glossary": glossary_pages,
     "topics": topic_pages,
+    "strategies": strategy_pages,
 }
 # Pages that are not about one content type, after the content types' pages.
-EXTRA: list[Producer] = [field_guide_pages, open_data_pages]
+EXTRA: list[Producer] = [targets_pages, field_guide_pages, open_data_pages]
 
 
 def _display_name(entry: Any) -> str:

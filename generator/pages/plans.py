@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from ..accountability import ROLE_LABELS, ROLES, changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix
 from ..link import Segment
 from ..model.plan import correction_anchor
 from ..render import Page, Renderer
-from ..textnorm import fold
+from ..textnorm import fold, vi_number
 from ..transcription import correction_marks, display_lines
 from ..urls import index_uri, page_uri, source_text_uri
 
@@ -78,15 +79,6 @@ def already_says(text: str, words: str | None) -> bool:
     return " ".join(words.split()).casefold() in " ".join(text.split()).casefold()
 
 
-def vi_number(value: float) -> Markup:
-    """A number as Vietnamese prints it: "30.000", "2,5" (digits and separators only, so
-    safe as is in the middle of a Markdown line)."""
-    if float(value).is_integer():
-        return Markup(f"{int(value):,}".replace(",", "."))
-    whole, _, frac = str(value).partition(".")
-    return Markup(f"{int(whole):,}".replace(",", ".") + "," + frac)
-
-
 def _plan_text(r: Renderer, plan_id: str, marks: dict[str, list[tuple[int, int]]]) -> Callable[..., list[Segment | CorrectionMark]]:
     def pieces(text: str, capitalize: bool = False) -> list[Segment | CorrectionMark]:
         return split_at_marks(r.graph.segments(plan_id, text), marks.get(text, []), capitalize)
@@ -105,7 +97,10 @@ def plan_pages(r: Renderer) -> list[Page]:
         marks = correction_marks(plan, text)
         pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan, pieces=_plan_text(r, plan.id, marks), marked=marks,
                                         source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says, vi_number=vi_number,
-                                        correction_anchor=correction_anchor),
+                                        correction_anchor=correction_anchor, status=plan_status(plan, r.context.source_date),
+                                        as_of=r.context.source_date, changes=changes_since(r.graph, plan),
+                                        matrix=responsibility_matrix(r.graph, plan), objective_anchor=objective_anchor,
+                                        deadline_anchor=deadline_anchor, ROLES=ROLES, ROLE_LABELS=ROLE_LABELS),
                           r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
         # One paragraph per line of the source, escaped for HTML exactly once, here: inside
         # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
