@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .link import Graph, task_locations
-from .model.legal import NOT_IN_FORCE
 
 # Roles an agency can have in a plan, strongest first (a matrix cell shows the strongest).
 ROLES = ("chu-tri", "phoi-hop", "trach-nhiem")
@@ -88,6 +87,14 @@ def issued_by(graph: Graph, agency_id: str) -> list[Any]:
     return [p for p in graph.plans() if p.issuer.agency == agency_id]
 
 
+def legal_issued_by(graph: Graph, agency: Any) -> list[Any]:
+    """Laws and policies whose issuer, as written, is the agency's name or one of its
+    short names (exact words, case aside): a loose name such as "Tỉnh ủy" matches nothing."""
+    names = {n.casefold() for n in (agency.name, *agency.short_names)}
+    docs = [d for d in graph.of("legal").values() if d.issuer and d.issuer.casefold() in names]
+    return sorted(docs, key=lambda d: (d.issued_on is None, d.issued_on or dt.date.min, d.id), reverse=False)
+
+
 @dataclass(frozen=True)
 class Handover:
     """A change of one body that hands its work to another (from the first body's data)."""
@@ -156,6 +163,18 @@ def responsibility_matrix(graph: Graph, plan: Any) -> tuple[list[Column], list[M
                 mark(resp.agency, IMPLEMENTATION_COLUMN, "trach-nhiem")
     ordered = sorted(rows.values(), key=lambda r: (agencies[r.agency_id].name, r.agency_id))
     return columns, ordered
+
+
+def row_summary(columns: list[Column], row: MatrixRow) -> list[str]:
+    """One matrix row in words, for phones: "chủ trì mục 1, 2", "phối hợp mục 4"…"""
+    parts = []
+    for role, words in (("chu-tri", "chủ trì"), ("phoi-hop", "phối hợp")):
+        numbers = [c.number for c in columns if c.key != IMPLEMENTATION_COLUMN and row.cells.get(c.key) == role]
+        if numbers:
+            parts.append(f"{words} mục {', '.join(numbers)}")
+    if IMPLEMENTATION_COLUMN in row.cells:
+        parts.append("có phần việc riêng ở phần tổ chức thực hiện")
+    return parts
 
 
 # --- Targets and deadlines across plans --------------------------------------------------------
@@ -268,19 +287,21 @@ def plan_status(plan: Any, as_of: dt.date) -> PlanStatus:
     return PlanStatus(key, STATUS_LABELS[key], label)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Change:
-    """Something that changed after a plan was issued."""
+    """Something that changed after a plan was issued: in its locality, or in the bodies
+    it names (one change shared by several bodies is one entry naming them all)."""
 
-    kind: str  # "dia-ban", "co-quan", "van-ban"
+    kind: str  # "dia-ban", "co-quan"
     on: dt.date | None
     text: str
-    target: tuple[str, str] | None = None  # (content type, id) the change is about
+    agencies: list[str] = field(default_factory=list)
 
 
 def changes_since(graph: Graph, plan: Any) -> list[Change]:
-    """What has changed since the plan was issued: its locality, the bodies it names
-    (merged, renamed, dissolved) and the laws it cites (no longer in force), by date."""
+    """What has changed since the plan was issued: its locality, then the bodies it names
+    (merged, renamed, dissolved), by date. (Laws it cites that are no longer in force
+    have their own notices on the plan page: annotators.legal_citations.notices.)"""
     issued = plan.issued_on or (dt.date(plan.year, 1, 1) if plan.year else None)
     found: list[Change] = [Change("dia-ban", c.on, c.text) for c in plan.locality.changes]
     agencies = graph.of("agencies")
@@ -288,19 +309,17 @@ def changes_since(graph: Graph, plan: Any) -> list[Change]:
     for _, task in task_locations(plan.sections):
         named.update(dict.fromkeys([*task.lead, *task.partners]))
     named.update(dict.fromkeys(r.agency for r in plan.responsibilities if r.agency))
-    for agency_id in named:
+    shared: dict[tuple[dt.date, str], Change] = {}
+    for agency_id in sorted(named, key=lambda a: agencies[a].name if a in agencies else a):
         agency = agencies.get(agency_id)
         if agency is None:
             continue
         for change in agency.changes:
-            if issued is None or change.on >= issued:
-                found.append(Change("co-quan", change.on, change.text, ("agencies", agency_id)))
-    legal = graph.of("legal")
-    cited = dict.fromkeys([*plan.implements, *plan.based_on, *(m_id for m_id, ms in graph.cited_by.items() if any(m.plan_id == plan.id for m in ms))])
-    for legal_id in cited:
-        law = legal.get(legal_id)
-        status = getattr(law, "status", None)
-        if law is None or status is None or status.value not in NOT_IN_FORCE | {"het-hieu-luc-mot-phan"}:
-            continue
-        found.append(Change("van-ban", None, status.note or "", ("legal", legal_id)))
-    return sorted(found, key=lambda c: (c.kind != "dia-ban", c.on or dt.date.max, c.kind))
+            if issued is not None and change.on < issued:
+                continue
+            entry = shared.get((change.on, change.text))
+            if entry is None:
+                entry = shared[(change.on, change.text)] = Change("co-quan", change.on, change.text)
+                found.append(entry)
+            entry.agencies.append(agency_id)
+    return sorted(found, key=lambda c: (c.kind != "dia-ban", c.on or dt.date.max))

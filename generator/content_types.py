@@ -111,7 +111,7 @@ TYPES: dict[str, ContentType] = {
         ContentType(
             "agencies", Agency, "Cơ quan, tổ chức", "co-quan",
             template="agency.md.j2", index_template="agencies_index.md.j2", search_label="Cơ quan",
-            search_drop=("trong-cac-van-ban", *_SOURCES),
+            search_drop=("van-ban-da-ban-hanh", "van-ban-phap-luat-da-ban-hanh", "nhiem-vu-duoc-giao", *_SOURCES),
         ),
         ContentType("glossary", GlossaryEntry, "Thuật ngữ, chữ viết tắt", None),
     )

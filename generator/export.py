@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .accountability import deadline_rows, target_rows
 from .content_types import TYPES
 from .link import Graph
 from .schema import schema_text
@@ -124,6 +125,38 @@ def agencies_csv(graph: Graph) -> bytes:
     return _csv(["id", "ten", "cap", "dia_ban", "truc_thuoc", "thay_doi"], rows)
 
 
+def _target_record(t: Any) -> dict[str, Any]:
+    return {"ke_hoach": t.plan_id, "neo": t.anchor, "noi_dung": t.text, "gia_tri": t.value, "don_vi": t.unit,
+            "so_sanh": t.comparison, "doi_tuong": t.who, "nam": t.year, "thoi_han": t.by,
+            "co_quan_chiu_trach_nhiem": t.owner, "nhiem_vu": t.task_text}
+
+
+def _deadline_record(d: Any) -> dict[str, Any]:
+    return {"ke_hoach": d.plan_id, "neo": d.anchor, "noi_dung": d.text, "ngay": d.date.isoformat() if d.date else None,
+            "ngay_thang": d.day, "nam": d.year, "co_quan_bao_cao": list(d.owner), "gui": d.to, "co_quan_nhan": d.to_agency}
+
+
+def targets_json(graph: Graph) -> bytes:
+    """Targets and reporting deadlines of every plan: the rows of the overview page."""
+    return _json({"chi_tieu": [_target_record(t) for t in target_rows(graph)],
+                  "han_bao_cao": [_deadline_record(d) for d in deadline_rows(graph)]})
+
+
+def targets_csv(graph: Graph) -> bytes:
+    header = ["ke_hoach", "neo", "noi_dung", "gia_tri", "don_vi", "so_sanh", "doi_tuong", "nam", "thoi_han", "co_quan_chiu_trach_nhiem", "nhiem_vu"]
+    return _csv(header, [[_target_record(t)[k] for k in header] for t in target_rows(graph)])
+
+
+def deadlines_csv(graph: Graph) -> bytes:
+    header = ["ke_hoach", "neo", "noi_dung", "ngay", "ngay_thang", "nam", "co_quan_bao_cao", "gui", "co_quan_nhan"]
+    rows = []
+    for d in deadline_rows(graph):
+        record = _deadline_record(d)
+        record["co_quan_bao_cao"] = "; ".join(record["co_quan_bao_cao"])
+        rows.append([record[k] for k in header])
+    return _csv(header, rows)
+
+
 def calendar_ics(graph: Graph, site_url: str | None = None) -> bytes:
     """The iCalendar feed; events link to their pages only when the site address is known."""
     from .calendar_feed import build_calendar
@@ -196,6 +229,9 @@ EXPORTS: dict[str, tuple[str, Callable[[Graph], bytes]]] = {
     "van-ban.json": ("Văn bản pháp luật, chính sách được trích dẫn (JSON)", legal_json),
     "van-ban.csv": ("Văn bản pháp luật, chính sách và tình trạng hiệu lực (CSV)", legal_csv),
     "co-quan.csv": ("Cơ quan, tổ chức và các thay đổi từ năm 2025 (CSV)", agencies_csv),
+    "chi-tieu.json": ("Chỉ tiêu có con số và hạn báo cáo của mọi kế hoạch: giá trị, đơn vị, đối tượng, năm, cơ quan chịu trách nhiệm, nhiệm vụ (JSON)", targets_json),
+    "chi-tieu.csv": ("Chỉ tiêu có con số của mọi kế hoạch, mỗi dòng một chỉ tiêu (CSV)", targets_csv),
+    "han-bao-cao.csv": ("Hạn báo cáo của mọi kế hoạch, mỗi dòng một hạn (CSV)", deadlines_csv),
     "lich.ics": ("Lịch các ngày kỷ niệm, tháng hành động, lặp lại hằng năm, để đăng ký trong ứng dụng lịch (iCalendar)", calendar_ics),
     LICENCE_FILE: ("Giấy phép của dữ liệu (CC BY 4.0) và cách ghi nguồn (văn bản)", licence_text),
     PACKAGE_FILE: ("Mô tả bộ dữ liệu theo chuẩn Data Package: giấy phép và danh sách các tệp (JSON)", datapackage_json),

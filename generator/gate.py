@@ -8,6 +8,7 @@ passes here builds; tests exercise these rules, they do not hold them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -20,7 +21,7 @@ from .corpus import Corpus, load_corpus, within
 from .docs_check import check_docs
 from .errors import ContentError, dotted
 from .help_directory import freshness_warnings
-from .link import Graph, link
+from .link import Graph, link, task_locations
 from .model.common import PublicSource
 from .model.glossary import fold as glossary_fold
 from .model.legal import INVERSE_RELATIONS, STATUS_LABELS
@@ -50,6 +51,7 @@ def check(project: Context | Path, only: list[Path] | None = None,
     errors += campaign_basis_rules(corpus)
     errors += glossary_rules(corpus)
     errors += transcription_rules(corpus)
+    errors += target_rules(corpus)
     errors += page_collisions(corpus, context.docs_dir)
     errors += check_docs(context)
     if freshness:
@@ -251,6 +253,34 @@ def transcription_rules(corpus: Corpus) -> list[ContentError]:
 
 def _shorten(line: str, limit: int = 80) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
+# A percentage as plans write it: "100%", "trên 50 %", "70 phần trăm", "2,5%".
+PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d+)?)\s*(?:%|phần trăm)")
+
+
+def percentages(text: str) -> list[float]:
+    return [float(m.group(1).replace(",", ".")) for m in PERCENT.finditer(text)]
+
+
+def target_rules(corpus: Corpus) -> list[ContentError]:
+    """A percentage in an objective or a task is a target: it must be recorded in that
+    objective's or task's `targets` (with its value), or the overview of targets and the
+    open data miss it. A warning: the editor decides, the build goes on."""
+    errors = []
+    for plan_id, plan in corpus.of("documents").items():
+        places = [(("specific_objectives", i), [o.text], o.targets) for i, o in enumerate(plan.specific_objectives)]
+        places += [(loc, [task.text, *task.details], task.targets) for loc, task in task_locations(plan.sections)]
+        for loc, texts, targets in places:
+            recorded = {t.value for t in targets if t.value is not None}
+            for value in dict.fromkeys(v for text in texts for v in percentages(text)):
+                if value not in recorded:
+                    shown = f"{value:g}".replace(".", ",")
+                    errors.append(ContentError(corpus.path_of("documents", plan_id), corpus.line_of("documents", plan_id, loc), dotted(loc),
+                                               f"đoạn này có con số {shown}% nhưng chưa ghi thành chỉ tiêu",
+                                               f"thêm vào targets của mục này một chỉ tiêu có value: {value:g} và unit: \"%\" (text chép đúng câu của văn bản)",
+                                               warning=True))
+    return errors
 
 
 def page_collisions(corpus: Corpus, docs_dir: Path) -> list[ContentError]:

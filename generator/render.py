@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import accountability
 from .context import Context
 from .escape import attr_escape, md_escape, url_escape
 from .help_directory import help_lines
@@ -125,7 +126,18 @@ class Renderer:
                                 about_violence=about_violence,
                                 help_lines=lambda: help_lines(graph.of("services")),
                                 HELP_URI=HELP_URI, quantity=quantity, vi_number=vi_number,
-                                goal_uri=goal_uri, indicator_anchor=indicator_anchor, TARGETS_URI=TARGETS_URI)
+                                goal_uri=goal_uri, indicator_anchor=indicator_anchor, TARGETS_URI=TARGETS_URI,
+                                duties_of=lambda agency_id: accountability.agency_duties(graph, agency_id),
+                                issued_by=lambda agency_id: accountability.issued_by(graph, agency_id),
+                                predecessors=lambda agency_id: accountability.predecessors(graph, agency_id),
+                                legal_issued_by=lambda agency: accountability.legal_issued_by(graph, agency),
+                                ROLE_LABELS=accountability.ROLE_LABELS)
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day the pages are "as of" (a plan's period is over or not): the build's
+        source date (generator/context.py), today when rendering without a context."""
+        return self.context.source_date if self.context is not None else dt.date.today()
 
     def _env_for(self, uri: str) -> jinja2.Environment:
         env = self.env.overlay()

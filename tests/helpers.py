@@ -5,10 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import os
+import posixpath
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -59,3 +61,33 @@ def max_age_days(root: Path = ROOT) -> int:
     """How old a help entry's last check may be (mkdocs.yml extra.verify_max_age_days)."""
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     return int(config["extra"]["verify_max_age_days"])
+
+
+# --- Reading built pages ----------------------------------------------------------------
+
+
+def page_soup(site: Path, url: str):
+    """The parsed HTML of the page at a site-relative folder URL ("ke-hoach/x/")."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def resolve(page_url: str, href: str) -> tuple[str, str]:
+    """(site-relative folder URL, anchor) of a link on the page at page_url."""
+    parts = urlsplit(href)
+    path = posixpath.normpath(posixpath.join(page_url, parts.path)) + "/" if parts.path else page_url
+    return path.lstrip("./") if path != "./" else "", parts.fragment
+
+
+def h2_section(article, h2_id: str) -> list:
+    """The elements of an <h2> section: from the heading to the next <h2>."""
+    heading = article.find("h2", id=h2_id)
+    if heading is None:
+        return []
+    out = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name == "h2":
+            break
+        out.append(sibling)
+    return out

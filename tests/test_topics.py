@@ -9,19 +9,15 @@ offers every topic after the help block; the suggestion rule finds topic words.
 
 from __future__ import annotations
 
-import posixpath
 from collections import Counter
-from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup, Tag
 
 from generator.gate import check
 from generator.link import task_locations
 from generator.topic_suggest import suggest
-from helpers import ROOT, run_cli
+from helpers import ROOT, h2_section, page_soup, resolve, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -31,28 +27,7 @@ def graph():
     return graph
 
 
-def _soup(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
-
-
-def _resolve(page_url: str, href: str) -> tuple[str, str]:
-    """(site-relative folder URL, anchor) of a link on the page at page_url."""
-    parts = urlsplit(href)
-    path = posixpath.normpath(posixpath.join(page_url, parts.path)) + "/" if parts.path else page_url
-    return path.lstrip("./") if path != "./" else "", parts.fragment
-
-
-def _section(article: Tag, h2_id: str) -> list[Tag]:
-    """The elements of an <h2> section: from the heading to the next <h2>."""
-    heading = article.find("h2", id=h2_id)
-    if heading is None:
-        return []
-    out = []
-    for sibling in heading.find_next_siblings():
-        if sibling.name == "h2":
-            break
-        out.append(sibling)
-    return out
+_soup, _resolve, _section = page_soup, resolve, h2_section
 
 
 def _tagged_tasks(graph, topic_id: str) -> Counter:

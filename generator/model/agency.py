@@ -6,8 +6,8 @@ from pydantic import Field
 
 from .common import Date, Id, Model, PublicSource, PublicText, Text, Url
 from .fields import AgencyRef, LegalRef
-from .service import PhoneNumber
 from .plan import Level
+from .service import PhoneNumber
 
 
 class AgencyChange(Model):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .common import Date, Id, Model, PublicSource, PublicText, Text
 from .fields import LegalRef, StrategyRef, Year
@@ -56,12 +56,17 @@ class Goal(Model):
     sources: list[PublicSource] = Field(default_factory=list, description="Nguồn công khai của mục tiêu và các chỉ tiêu.")
     search_words: list[Text] = Field(default_factory=list, description="Cách người dân gọi lĩnh vực này khi tìm kiếm.")
 
-    @model_validator(mode="after")
-    def _numbered_and_sourced(self) -> Goal:
-        numbers = [i.number for i in self.indicators]
+    @field_validator("indicators")
+    @classmethod
+    def _numbered(cls, indicators: list[Indicator]) -> list[Indicator]:
+        numbers = [i.number for i in indicators]
         if numbers != sorted(set(numbers)):
             raise ValueError("các chỉ tiêu phải đánh số tăng dần, không trùng số. "
                              "Gợi ý: sắp lại indicators theo number 1, 2, 3… như văn bản chiến lược")
+        return indicators
+
+    @model_validator(mode="after")
+    def _sourced(self) -> Goal:
         for indicator in self.indicators:
             if indicator.text and not (indicator.sources or self.sources):
                 raise ValueError(f"chỉ tiêu {indicator.number} có nội dung nhưng không có nguồn. "
@@ -86,14 +91,19 @@ class Strategy(Model):
     sources: list[PublicSource] = Field(min_length=1, description="Nguồn công khai cho chiến lược (bắt buộc).")
     last_checked: Date = Field(description="Ngày đối chiếu với nguồn lần cuối.", examples=["2026-12-07"])
 
-    @model_validator(mode="after")
-    def _goals_in_order(self) -> Strategy:
-        if self.end_year < self.start_year:
-            raise ValueError("năm cuối (end_year) đứng trước năm đầu (start_year)")
-        numbers = [g.number for g in self.goals]
+    @field_validator("goals")
+    @classmethod
+    def _goals_in_order(cls, goals: list[Goal]) -> list[Goal]:
+        numbers = [g.number for g in goals]
         if numbers != sorted(set(numbers)):
             raise ValueError("các mục tiêu phải đánh số tăng dần, không trùng số. "
                              "Gợi ý: sắp lại goals theo number 1, 2, 3… như văn bản chiến lược")
+        return goals
+
+    @model_validator(mode="after")
+    def _period(self) -> Strategy:
+        if self.end_year < self.start_year:
+            raise ValueError("năm cuối (end_year) đứng trước năm đầu (start_year). Gợi ý: đổi chỗ hai năm")
         return self
 
     def goal(self, number: int) -> Goal | None:

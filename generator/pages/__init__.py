@@ -23,8 +23,8 @@ from .open_data import open_data_pages
 from .plans import plan_pages
 from .services import service_pages
 from .strategies import strategy_pages
-from .tools import field_guide_pages
 from .targets import targets_pages
+from .tools import field_guide_pages
 from .topics import topic_pages
 
 Producer = Callable[[Renderer], list[Page]]

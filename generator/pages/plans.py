@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..accountability import ROLE_LABELS, ROLES, changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix
+from ..accountability import ROLE_LABELS, changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix, row_summary
 from ..link import Segment
 from ..model.plan import correction_anchor
 from ..render import Page, Renderer
@@ -97,10 +97,10 @@ def plan_pages(r: Renderer) -> list[Page]:
         marks = correction_marks(plan, text)
         pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan, pieces=_plan_text(r, plan.id, marks), marked=marks,
                                         source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says, vi_number=vi_number,
-                                        correction_anchor=correction_anchor, status=plan_status(plan, r.context.source_date),
-                                        as_of=r.context.source_date, changes=changes_since(r.graph, plan),
+                                        correction_anchor=correction_anchor, status=plan_status(plan, r.as_of),
+                                        as_of=r.as_of, changes=changes_since(r.graph, plan),
                                         matrix=responsibility_matrix(r.graph, plan), objective_anchor=objective_anchor,
-                                        deadline_anchor=deadline_anchor, ROLES=ROLES, ROLE_LABELS=ROLE_LABELS),
+                                        deadline_anchor=deadline_anchor, ROLE_LABELS=ROLE_LABELS, row_summary=row_summary),
                           r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
         # One paragraph per line of the source, escaped for HTML exactly once, here: inside
         # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
@@ -110,5 +110,6 @@ def plan_pages(r: Renderer) -> list[Page]:
         rel = source.relative_to(r.graph.corpus.root).as_posix()
         pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, lines=lines), rel, plan.last_checked))
     uri = index_uri("documents")
-    pages.append(Page(uri, r.render("plans_index.md.j2", uri, plans=r.graph.plans()), None))
+    pages.append(Page(uri, r.render("plans_index.md.j2", uri, plans=r.graph.plans(),
+                                                  status_of=lambda plan: plan_status(plan, r.as_of)), None))
     return pages
