@@ -104,6 +104,10 @@ POLICY: tuple[Contribution, ...] = (
     Contribution(public_path(FIELD_GUIDE_URI) + "*", None),  # field guide for editors
     Contribution("tim-kiem/*", None),            # how search works: full of example queries
     Contribution("404.html", None),
+    # A strategy's goal pages: short pages whose titles are the words of help-seeking
+    # queries ("bạo lực gia đình", "bình đẳng giới"); they outranked the help pages and
+    # the law. The strategy page, which names every goal, is the result for them.
+    Contribution("chien-luoc/*/muc-tieu-*", None),
     Contribution("", "Trang chủ", intro_only=True),
     *_type_rules(),
     Contribution(public_path(GLOSSARY_URI) + "*", "Thuật ngữ"),

@@ -30,7 +30,7 @@ from generator.annotators.goal_references import references
 from generator.gate import check, percentages
 from generator.link import task_locations
 from generator.textnorm import quantity
-from helpers import ROOT, h2_section, page_soup, resolve
+from helpers import ROOT, copy_project, h2_section, page_soup, resolve, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -204,6 +204,31 @@ def test_every_percentage_the_plans_state_is_in_the_overview(built_site, graph):
     assert checked >= 1
 
 
+def test_validate_warns_about_a_percentage_not_recorded_as_a_target(tmp_path):
+    """The gate rule behind the test above: drop one recorded target from a copy."""
+    import yaml
+
+    project = copy_project(tmp_path)
+    graph, _ = check(project)
+    plan_id, plan, loc = next((pid, p, loc) for pid, p in graph.of("documents").items()
+                              for loc, task in task_locations(p.sections) if task.targets and percentages(task.text))
+    path = project / "plans" / "documents" / f"{plan_id}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    node = data
+    for part in loc:
+        node = node[part]
+    node["targets"] = []
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    path.write_text(header + "\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run_cli("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    warnings = [row for row in result.stderr.splitlines() if "chưa ghi thành chỉ tiêu" in row]
+    task = next(task for here, task in task_locations(plan.sections) if here == loc)
+    assert len(warnings) == len({*percentages(task.text), *(v for d in task.details for v in percentages(d))}) >= 1, result.stderr
+    for warning in warnings:
+        assert warning.startswith(f"plans/documents/{plan_id}.yaml:") and "(cảnh báo)" in warning and "Gợi ý:" in warning
+
+
 def test_the_overview_has_one_row_per_reporting_deadline(built_site, graph):
     expected = sorted((f"ke-hoach/{p.id}/", f"han-bao-cao-{n}") for p in graph.of("documents").values()
                       for n, _ in enumerate(p.reporting, start=1))
@@ -263,8 +288,11 @@ def test_every_goal_page_lists_exactly_the_tasks_tagged_with_it(built_site, grap
             ids = {el["id"] for el in article.select("[id]")}
             for indicator in goal.indicators:
                 assert f"chi-tieu-{indicator.number}" in ids, url
-                if not indicator.text:
-                    assert "Chưa tìm được nguyên văn" in h2_section(article, "cac-chi-tieu")[0].parent.get_text(), url
+                words = article.find(id=f"chi-tieu-{indicator.number}").find_next_sibling().get_text(" ", strip=True)
+                if indicator.text:
+                    assert words == " ".join(indicator.text.split()), url
+                else:
+                    assert words.startswith("Chưa tìm được nguyên văn"), url
 
 
 # --- Plan status -------------------------------------------------------------------------------------

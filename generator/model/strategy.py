@@ -53,6 +53,8 @@ class Goal(Model):
     area: Text = Field(description="Lĩnh vực, viết ngắn cho người đọc.", examples=["Quản lý nhà nước về bình đẳng giới"])
     text: PublicText | None = Field(None, description="Mục tiêu như nguồn ghi; trống khi chưa tìm được.")
     indicators: list[Indicator] = Field(default_factory=list, description="Các chỉ tiêu của mục tiêu, theo số thứ tự.")
+    unnumbered: list[PublicText] = Field(default_factory=list, description="Các mức chỉ tiêu đã biết từ nguồn (của mục tiêu này) nhưng chưa rõ là chỉ tiêu số mấy; nguồn ghi ở sources của mục tiêu.",
+                                         examples=[["Tỷ số giới tính khi sinh ở mức 111 bé trai/100 bé gái vào năm 2025 và 109 vào năm 2030."]])
     sources: list[PublicSource] = Field(default_factory=list, description="Nguồn công khai của mục tiêu và các chỉ tiêu.")
     search_words: list[Text] = Field(default_factory=list, description="Cách người dân gọi lĩnh vực này khi tìm kiếm.")
 
@@ -67,6 +69,9 @@ class Goal(Model):
 
     @model_validator(mode="after")
     def _sourced(self) -> Goal:
+        if self.unnumbered and not self.sources:
+            raise ValueError("có các mức chỉ tiêu (unnumbered) nhưng mục tiêu không có nguồn. "
+                             "Gợi ý: thêm nguồn công khai (sources) của mục tiêu, nơi đã đọc các mức này")
         for indicator in self.indicators:
             if indicator.text and not (indicator.sources or self.sources):
                 raise ValueError(f"chỉ tiêu {indicator.number} có nội dung nhưng không có nguồn. "

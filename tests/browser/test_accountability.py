@@ -79,8 +79,8 @@ def test_the_targets_overview_filters_and_fits_a_phone(make_context, site_server
         value = select.locator("option").nth(1).get_attribute("value")
         select.select_option(value)
         shown = _visible_rows(page, "targets-table")
-        facet = page.evaluate("s => s.closest('.sortable-table').getAttribute('data-facets').split(';')[%d].split(':')[0]" % i,
-                              select.element_handle())
+        facet = page.evaluate("([s, i]) => s.closest('.sortable-table').getAttribute('data-facets').split(';')[i].split(':')[0]",
+                              [select.element_handle(), i])
         expected = page.locator(f".targets-table tbody tr:has([data-facet-{facet}=\"{value}\"])").count()
         assert 1 <= shown == expected <= total
         select.select_option("")

@@ -28,6 +28,8 @@ TRUSTED = ("/tro-giup/dia-chi-tin-cay/", "/chien-dich/mo-hinh-dia-chi-tin-cay-nh
 LHPN = ("/co-quan/hoi-lhpn-", GLOSSARY)          # any page of a Hội LHPN, or the glossary
 BVSTBPN = ("/co-quan/bvstbpn-", GLOSSARY)        # any page of a Ban VSTBPN, or the glossary
 MONTH = "/chien-dich/thang-hanh-dong-binh-dang-gioi/"
+STRATEGY = ("/chien-luoc/chien-luoc-", QD_2351)    # a strategy page, or the decision that issued it
+TARGETS = "/chi-tieu/"
 
 
 def nfd(text: str) -> str:
@@ -68,6 +70,10 @@ QUERIES = [
     ("Tháng hành động vì bình đẳng giới", (MONTH,)),
     ("Quyết định 2351/QĐ-TTg", (QD_2351,)),
     ("lồng ghép giới", (GLOSSARY,)),
+    # accountability: the national strategy and the targets overview
+    ("chiến lược quốc gia về bình đẳng giới", STRATEGY),
+    ("chien luoc quoc gia", STRATEGY),
+    ("hạn báo cáo", (TARGETS,)),
 ]
 
 
