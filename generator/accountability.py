@@ -57,12 +57,14 @@ class PlanDuties:
     plan: Any
     duties: list[Duty] = field(default_factory=list)
     deadlines: list[DeadlineRow] = field(default_factory=list)
+    targets: list[TargetRow] = field(default_factory=list)  # it answers for, beyond its own tasks' targets
 
 
 def agency_duties(graph: Graph, agency_id: str) -> list[PlanDuties]:
     """Every duty the data gives an agency, grouped by plan, plans newest first."""
     groups: list[PlanDuties] = []
     deadlines = [d for d in deadline_rows(graph) if agency_id in d.owner]
+    owned = [t for t in target_rows(graph) if t.owner == agency_id]
     for plan in graph.plans():
         group = PlanDuties(plan)
         for _, task in task_locations(plan.sections):
@@ -77,7 +79,9 @@ def agency_duties(graph: Graph, agency_id: str) -> list[PlanDuties]:
                 group.duties.append(Duty(plan.id, f"trach-nhiem-{i + 1}", "trach-nhiem", None, tuple(resp.duties),
                                          goals=tuple(resp.reports_on)))
         group.deadlines = [d for d in deadlines if d.plan_id == plan.id]
-        if group.duties or group.deadlines:
+        shown = {d.anchor for d in group.duties}
+        group.targets = [t for t in owned if t.plan_id == plan.id and t.anchor not in shown]
+        if group.duties or group.deadlines or group.targets:
             groups.append(group)
     return groups
 
