@@ -1,7 +1,7 @@
 """Stage 3: resolve references between entities and build the reverse indexes.
 
 Everything a page needs to know about other entities is computed here, once:
-who cites a law, which tasks an agency leads, which plans name a campaign, and
+who cites a law, which tasks serve a strategy goal, which plans name a campaign, and
 where in a text a citation or campaign name should become a link.
 """
 
@@ -56,7 +56,6 @@ class Graph:
     corpus: Corpus
     task_anchor: dict[tuple[str, int], str] = field(default_factory=dict)  # (plan id, id(task)) → anchor
     cited_by: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
-    agency_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     campaign_mentions: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))
     topic_tasks: dict[str, list[Mention]] = field(default_factory=lambda: defaultdict(list))  # topic → tagged tasks
     plan_topics: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # plan → its tasks' topics
@@ -64,7 +63,6 @@ class Graph:
     law_topics: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # law → topics naming it
     texts: dict[tuple[str, str], list[Segment]] = field(default_factory=dict)  # (owner id, text) → segments
     notices: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))  # plan id → notices
-    plan_agencies: dict[str, dict[str, list[Mention]]] = field(default_factory=dict)  # plan → agency → mentions
     calendar: list[Any] = field(default_factory=list)  # calendar_feed.YearEntry: dated campaigns in calendar order
     goal_tasks: dict[tuple[str, int], list[GoalLink]] = field(default_factory=lambda: defaultdict(list))  # (strategy, goal) → tasks
     goal_reports: dict[tuple[str, int], list[GoalLink]] = field(default_factory=lambda: defaultdict(list))  # (strategy, goal) → reporters
@@ -251,7 +249,7 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
     graph is complete. The caller passes them in, so this stage imports neither."""
     graph = Graph(corpus=corpus)
     errors = check_refs(corpus)
-    agencies, legal, campaigns = corpus.of("agencies"), corpus.of("legal"), corpus.of("campaigns")
+    legal, campaigns = corpus.of("legal"), corpus.of("campaigns")
     topics = corpus.of("topics")
 
     for plan_id, plan in corpus.of("documents").items():
@@ -268,10 +266,6 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
             used.add(anchor)
             graph.task_anchor[(plan_id, id(task))] = anchor
             label = _short(task.text)
-            for field_name, role in (("lead", "chu-tri"), ("partners", "phoi-hop")):
-                for agency in getattr(task, field_name):
-                    if agency in agencies:
-                        graph.agency_mentions[agency].append(Mention(plan_id, anchor, label, role))
             for campaign in task.campaigns:
                 if campaign in campaigns:
                     graph.campaign_mentions[campaign].append(Mention(plan_id, anchor, label, "nhiem-vu"))
@@ -282,8 +276,6 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
             for ref in task.strategy_goals:
                 graph.goal_tasks[(ref.strategy, ref.goal)].append(GoalLink(Mention(plan_id, anchor, _short(task.text, 220), "nhiem-vu"), tuple(ref.indicators)))
         for i, resp in enumerate(plan.responsibilities):
-            if resp.agency in agencies:
-                graph.agency_mentions[resp.agency].append(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"))
             for ref in resp.reports_on:
                 graph.goal_reports[(ref.strategy, ref.goal)].append(
                     GoalLink(Mention(plan_id, f"trach-nhiem-{i + 1}", resp.heading, "trach-nhiem"), tuple(ref.indicators), resp.agency))
@@ -298,12 +290,6 @@ def link(corpus: Corpus, annotators: Sequence[Callable[[Graph], Any]] = (),
         for add_notices in notices:
             add_notices(graph)
 
-    for agency_id, mentions in graph.agency_mentions.items():
-        for mention in mentions:
-            graph.plan_agencies.setdefault(mention.plan_id, {}).setdefault(agency_id, []).append(mention)
-    for plan_id, by_agency in graph.plan_agencies.items():
-        graph.plan_agencies[plan_id] = dict(sorted(by_agency.items(), key=lambda kv: agencies[kv[0]].name))
-
-    for mentions in (*graph.cited_by.values(), *graph.agency_mentions.values(), *graph.campaign_mentions.values()):
+    for mentions in (*graph.cited_by.values(), *graph.campaign_mentions.values()):
         mentions.sort(key=lambda m: (m.plan_id, m.anchor or ""))
     return graph, errors
