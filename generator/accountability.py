@@ -9,7 +9,9 @@ export can never disagree. Nothing here knows about MkDocs or Markdown.
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from .link import Graph, task_locations
@@ -60,45 +62,6 @@ class PlanDuties:
     targets: list[TargetRow] = field(default_factory=list)  # it answers for, beyond its own tasks' targets
 
 
-def agency_duties(graph: Graph, agency_id: str) -> list[PlanDuties]:
-    """Every duty the data gives an agency, grouped by plan, plans newest first."""
-    groups: list[PlanDuties] = []
-    deadlines = [d for d in deadline_rows(graph) if agency_id in d.owner]
-    owned = [t for t in target_rows(graph) if t.owner == agency_id]
-    for plan in graph.plans():
-        group = PlanDuties(plan)
-        for _, task in task_locations(plan.sections):
-            role = "chu-tri" if agency_id in task.lead else "phoi-hop" if agency_id in task.partners else None
-            if role is None:
-                continue
-            group.duties.append(Duty(plan.id, graph.anchor_of(plan.id, task), role, task.text, tuple(task.details),
-                                     task.timeframe.text if task.timeframe else None, tuple(task.targets),
-                                     tuple(task.strategy_goals)))
-        for i, resp in enumerate(plan.responsibilities):
-            if resp.agency == agency_id:
-                group.duties.append(Duty(plan.id, f"trach-nhiem-{i + 1}", "trach-nhiem", None, tuple(resp.duties),
-                                         goals=tuple(resp.reports_on)))
-        group.deadlines = [d for d in deadlines if d.plan_id == plan.id]
-        shown = {d.anchor for d in group.duties}
-        group.targets = [t for t in owned if t.plan_id == plan.id and t.anchor not in shown]
-        if group.duties or group.deadlines or group.targets:
-            groups.append(group)
-    return groups
-
-
-def issued_by(graph: Graph, agency_id: str) -> list[Any]:
-    """The plans an agency issued (and, through its head, signed), newest first."""
-    return [p for p in graph.plans() if p.issuer.agency == agency_id]
-
-
-def legal_issued_by(graph: Graph, agency: Any) -> list[Any]:
-    """Laws and policies whose issuer, as written, is the agency's name or one of its
-    short names (exact words, case aside): a loose name such as "Tỉnh ủy" matches nothing."""
-    names = {n.casefold() for n in (agency.name, *agency.short_names)}
-    docs = [d for d in graph.of("legal").values() if d.issuer and d.issuer.casefold() in names]
-    return sorted(docs, key=lambda d: (d.issued_on is None, d.issued_on or dt.date.min, d.id), reverse=False)
-
-
 @dataclass(frozen=True)
 class Handover:
     """A change of one body that hands its work to another (from the first body's data)."""
@@ -108,15 +71,66 @@ class Handover:
     change: Any  # AgencyChange
 
 
-def handovers(graph: Graph) -> list[Handover]:
-    """Every change with a successor, in data order; both pages show it."""
-    return [Handover(agency.id, change.successor, change)
-            for agency in sorted(graph.of("agencies").values(), key=lambda a: a.id)
-            for change in agency.changes if change.successor]
+@dataclass
+class AgencyRecord:
+    """What an agency page shows, beyond the agency's own data."""
+
+    issued: list[Any] = field(default_factory=list)  # plans it issued (and, through its head, signed), newest first
+    laws: list[Any] = field(default_factory=list)  # laws and policies whose issuer is written as its name
+    duties: list[PlanDuties] = field(default_factory=list)  # by plan, plans newest first
+    predecessors: list[Handover] = field(default_factory=list)  # bodies whose work it took over
 
 
-def predecessors(graph: Graph, agency_id: str) -> list[Handover]:
-    return [h for h in handovers(graph) if h.successor == agency_id]
+def agency_records(graph: Graph) -> dict[str, AgencyRecord]:
+    """Every agency's record, built in one pass over the plans, the laws and the agencies
+    (a page per agency must not rescan the corpus: that is quadratic in a national corpus)."""
+    agencies = graph.of("agencies")
+    records = {agency_id: AgencyRecord() for agency_id in agencies}
+    targets: dict[str, list[TargetRow]] = defaultdict(list)
+    for target in target_rows(graph):
+        targets[target.plan_id].append(target)
+    deadlines: dict[str, list[DeadlineRow]] = defaultdict(list)
+    for row in deadline_rows(graph):
+        deadlines[row.plan_id].append(row)
+    for plan in graph.plans():
+        if plan.issuer.agency in records:
+            records[plan.issuer.agency].issued.append(plan)
+        groups: dict[str, PlanDuties] = defaultdict(partial(PlanDuties, plan))
+        for _, task in task_locations(plan.sections):
+            anchor = graph.anchor_of(plan.id, task)
+            roles = {a: "phoi-hop" for a in task.partners} | {a: "chu-tri" for a in task.lead}
+            for agency_id, role in roles.items():
+                groups[agency_id].duties.append(Duty(plan.id, anchor, role, task.text, tuple(task.details),
+                                                    task.timeframe.text if task.timeframe else None,
+                                                    tuple(task.targets), tuple(task.strategy_goals)))
+        for i, resp in enumerate(plan.responsibilities):
+            if resp.agency:
+                groups[resp.agency].duties.append(Duty(plan.id, f"trach-nhiem-{i + 1}", "trach-nhiem", None,
+                                                       tuple(resp.duties), goals=tuple(resp.reports_on)))
+        for row in deadlines[plan.id]:
+            for agency_id in row.owner:
+                groups[agency_id].deadlines.append(row)
+        for target in targets[plan.id]:
+            # A target of a task the agency already lists shows there, not twice.
+            if target.owner and target.anchor not in {d.anchor for d in groups[target.owner].duties}:
+                groups[target.owner].targets.append(target)
+        for agency_id, found in groups.items():
+            if agency_id in records:
+                records[agency_id].duties.append(found)
+    # Laws name their issuer in words: an exact name or short name (case aside) is the
+    # agency; a loose name such as "Tỉnh ủy" matches nothing.
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for agency in agencies.values():
+        for name in dict.fromkeys(n.casefold() for n in (agency.name, *agency.short_names)):
+            by_name[name].append(agency.id)
+    for doc in sorted(graph.of("legal").values(), key=lambda d: (d.issued_on is None, d.issued_on or dt.date.min, d.id)):
+        for agency_id in by_name.get((doc.issuer or "").casefold(), []):
+            records[agency_id].laws.append(doc)
+    for agency in sorted(agencies.values(), key=lambda a: a.id):
+        for change in agency.changes:
+            if change.successor in records:
+                records[change.successor].predecessors.append(Handover(agency.id, change.successor, change))
+    return records
 
 
 # --- The responsibility matrix of a plan -----------------------------------------------------
@@ -133,6 +147,10 @@ class Column:
 class MatrixRow:
     agency_id: str
     cells: dict[str, str] = field(default_factory=dict)  # column key → strongest role
+
+    def sections(self, columns: list[Column], role: str) -> list[str]:
+        """The numbers of the sections where the agency has this role (phones list them)."""
+        return [c.number for c in columns if c.key != IMPLEMENTATION_COLUMN and self.cells.get(c.key) == role]
 
 
 def _stronger(a: str | None, b: str) -> str:
@@ -167,18 +185,6 @@ def responsibility_matrix(graph: Graph, plan: Any) -> tuple[list[Column], list[M
                 mark(resp.agency, IMPLEMENTATION_COLUMN, "trach-nhiem")
     ordered = sorted(rows.values(), key=lambda r: (agencies[r.agency_id].name, r.agency_id))
     return columns, ordered
-
-
-def row_summary(columns: list[Column], row: MatrixRow) -> list[str]:
-    """One matrix row in words, for phones: "chủ trì mục 1, 2", "phối hợp mục 4"…"""
-    parts = []
-    for role, words in (("chu-tri", "chủ trì"), ("phoi-hop", "phối hợp")):
-        numbers = [c.number for c in columns if c.key != IMPLEMENTATION_COLUMN and row.cells.get(c.key) == role]
-        if numbers:
-            parts.append(f"{words} mục {', '.join(numbers)}")
-    if IMPLEMENTATION_COLUMN in row.cells:
-        parts.append("có phần việc riêng ở phần tổ chức thực hiện")
-    return parts
 
 
 # --- Targets and deadlines across plans --------------------------------------------------------

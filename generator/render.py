@@ -127,10 +127,6 @@ class Renderer:
                                 help_lines=lambda: help_lines(graph.of("services")),
                                 HELP_URI=HELP_URI, quantity=quantity, vi_number=vi_number,
                                 goal_uri=goal_uri, indicator_anchor=indicator_anchor, TARGETS_URI=TARGETS_URI,
-                                duties_of=lambda agency_id: accountability.agency_duties(graph, agency_id),
-                                issued_by=lambda agency_id: accountability.issued_by(graph, agency_id),
-                                predecessors=lambda agency_id: accountability.predecessors(graph, agency_id),
-                                legal_issued_by=lambda agency: accountability.legal_issued_by(graph, agency),
                                 ROLE_LABELS=accountability.ROLE_LABELS)
 
     @property

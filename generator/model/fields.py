@@ -386,6 +386,24 @@ def _check_year(value: int) -> int:
 Year = Annotated[int, AfterValidator(_check_year), schema_keywords(minimum=YEAR_MIN, maximum=YEAR_MAX)]
 """A year written in full (1900–2100)."""
 
+DAY_MONTH_PATTERN = r"^(0?[1-9]|[12]\d|3[01])/(0?[1-9]|1[0-2])$"
+_DAY_MONTH = re.compile(DAY_MONTH_PATTERN)
+
+
+def _check_day_month(value: str) -> str:
+    match = _DAY_MONTH.match(value)
+    if match:
+        try:
+            dt.date(2000, int(match.group(2)), int(match.group(1)))  # a leap year: 29/2 exists
+            return value
+        except ValueError:
+            pass
+    raise ValueError(f"“{value}” không phải một ngày/tháng có thật; viết ngày/tháng bằng số, ví dụ “10/6” hoặc “05/12”")
+
+
+DayMonth = Annotated[str, AfterValidator(_check_day_month), schema_keywords(pattern=DAY_MONTH_PATTERN)]
+"""A day and month without a year, as plans write deadlines: "10/6", "05/12"."""
+
 # Month and day of a yearly recurrence: the model checks the real day (29/2, 31/4) with a
 # Vietnamese message; the schema carries the ranges.
 Month = Annotated[int, schema_keywords(minimum=1, maximum=12)]

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from .common import Date, Id, Model, Provenance, Source, Text
-from .fields import AgencyRef, CampaignRef, DocumentRef, LegalRef, StrategyRef, TopicRef, Year
+from .fields import AgencyRef, CampaignRef, DayMonth, DocumentRef, LegalRef, StrategyRef, TopicRef, Year
 
 DocType = Literal["ke-hoach", "chuong-trinh", "cong-van", "huong-dan", "quyet-dinh", "bao-cao"]
 DOC_TYPE_LABELS: dict[str, str] = {
@@ -30,6 +30,11 @@ LEVEL_LABELS: dict[str, str] = {
     "xa": "Cấp xã",
     "co-quan": "Trong một cơ quan",
 }
+
+
+# How a target's figure compares: "ít nhất 70%", "trên 50%", "dưới 30%"… (the words are
+# textnorm.quantity's, which prints a figure).
+Comparison = Literal["it-nhat", "tren", "duoi", "toi-da", "bang", "khoang"]
 
 
 def correction_anchor(row: int) -> str:
@@ -82,7 +87,7 @@ class Target(Model):
     text: Text = Field(description="Chỉ tiêu như văn bản ghi.", examples=["100% cán bộ … được tập huấn"])
     value: float | None = Field(None, description="Con số của chỉ tiêu.", examples=[100])
     unit: Text | None = Field(None, description="Đơn vị: %, người, lớp…", examples=["%"])
-    comparison: Literal["it-nhat", "tren", "toi-da", "bang", "khoang"] | None = Field(None, description="So sánh: it-nhat (từ … trở lên), tren, toi-da, bang, khoang.", examples=["tren"])
+    comparison: Comparison | None = Field(None, description="So sánh: it-nhat (từ … trở lên), tren, duoi, toi-da, bang, khoang.", examples=["tren"])
     who: Text | None = Field(None, description="Chỉ tiêu áp dụng cho ai (đối tượng).", examples=["người dân ở các cụm dân cư"])
     by: Text | None = Field(None, description="Thời hạn như văn bản ghi.", examples=["năm 2018"])
     by_date: Date | None = Field(None, description="Thời hạn (YYYY-MM-DD), nếu rõ.")
@@ -144,7 +149,7 @@ class Deadline(Model):
 
     text: Text = Field(description="Như văn bản ghi.", examples=["báo cáo 6 tháng trước ngày 10/6"])
     date: Date | None = Field(None, description="Ngày (YYYY-MM-DD) nếu văn bản ghi đủ ngày, tháng, năm.")
-    day: Text | None = Field(None, pattern=r"^\d{1,2}/\d{1,2}$", description="Ngày/tháng khi văn bản không ghi năm (hạn lặp lại mỗi năm hoặc năm của kế hoạch).", examples=["10/6"])
+    day: DayMonth | None = Field(None, description="Ngày/tháng khi văn bản không ghi năm (hạn lặp lại mỗi năm hoặc năm của kế hoạch).", examples=["10/6"])
     year: Year | None = Field(None, description="Năm của hạn báo cáo; trống thì lấy năm của kế hoạch.", examples=[2018])
     owner: list[AgencyRef] = Field(default_factory=list, description="Cơ quan phải gửi báo cáo.", examples=[["phong-ldtbxh-phan-thiet"]])
     to: Text | None = Field(None, description="Gửi báo cáo cho ai, như văn bản ghi.")

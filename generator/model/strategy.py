@@ -8,22 +8,18 @@ shown as not yet found, never guessed.
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import Field, field_validator, model_validator
 
 from .common import Date, Id, Model, PublicSource, PublicText, Text
 from .fields import LegalRef, StrategyRef, Year
+from .plan import Comparison
 
-Comparison = Literal["it-nhat", "tren", "duoi", "toi-da", "bang", "khoang"]
-COMPARISON_LABELS: dict[str, str] = {
-    "it-nhat": "ít nhất",
-    "tren": "trên",
-    "duoi": "dưới",
-    "toi-da": "tối đa",
-    "bang": "",
-    "khoang": "khoảng",
-}
+
+def _numbered_in_order(numbers: list[int], what: str, field: str) -> None:
+    """Goals and indicators carry the strategy's own numbers: increasing, none twice."""
+    if numbers != sorted(set(numbers)):
+        raise ValueError(f"các {what} phải đánh số tăng dần, không trùng số. "
+                         f"Gợi ý: sắp lại {field} theo number 1, 2, 3… như văn bản chiến lược")
 
 
 class IndicatorValue(Model):
@@ -61,10 +57,7 @@ class Goal(Model):
     @field_validator("indicators")
     @classmethod
     def _numbered(cls, indicators: list[Indicator]) -> list[Indicator]:
-        numbers = [i.number for i in indicators]
-        if numbers != sorted(set(numbers)):
-            raise ValueError("các chỉ tiêu phải đánh số tăng dần, không trùng số. "
-                             "Gợi ý: sắp lại indicators theo number 1, 2, 3… như văn bản chiến lược")
+        _numbered_in_order([i.number for i in indicators], "chỉ tiêu", "indicators")
         return indicators
 
     @model_validator(mode="after")
@@ -99,10 +92,7 @@ class Strategy(Model):
     @field_validator("goals")
     @classmethod
     def _goals_in_order(cls, goals: list[Goal]) -> list[Goal]:
-        numbers = [g.number for g in goals]
-        if numbers != sorted(set(numbers)):
-            raise ValueError("các mục tiêu phải đánh số tăng dần, không trùng số. "
-                             "Gợi ý: sắp lại goals theo number 1, 2, 3… như văn bản chiến lược")
+        _numbered_in_order([g.number for g in goals], "mục tiêu", "goals")
         return goals
 
     @model_validator(mode="after")

@@ -16,6 +16,7 @@ from ..context import Context
 from ..link import Graph
 from ..render import Page, Renderer
 from ..urls import index_uri, page_uri
+from .agencies import agency_pages
 from .campaigns import campaign_pages
 from .glossary import glossary_pages
 from .legal import legal_pages
@@ -37,6 +38,7 @@ CUSTOM: dict[str, Producer] = {
     "campaigns": campaign_pages,
     "glossary": glossary_pages,
     "topics": topic_pages,
+    "agencies": agency_pages,
     "strategies": strategy_pages,
 }
 # Pages that are not about one content type, after the content types' pages.

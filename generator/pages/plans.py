@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from ..accountability import ROLE_LABELS, changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix, row_summary
+from ..accountability import changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix
 from ..link import Segment
 from ..model.plan import correction_anchor
 from ..render import Page, Renderer
-from ..textnorm import fold, vi_number
+from ..textnorm import fold
 from ..transcription import correction_marks, display_lines
 from ..urls import index_uri, page_uri, source_text_uri
 
@@ -96,11 +96,11 @@ def plan_pages(r: Renderer) -> list[Page]:
         text = source.read_text(encoding="utf-8")
         marks = correction_marks(plan, text)
         pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan, pieces=_plan_text(r, plan.id, marks), marked=marks,
-                                        source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says, vi_number=vi_number,
+                                        source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says,
                                         correction_anchor=correction_anchor, status=plan_status(plan, r.as_of),
                                         as_of=r.as_of, changes=changes_since(r.graph, plan),
                                         matrix=responsibility_matrix(r.graph, plan), objective_anchor=objective_anchor,
-                                        deadline_anchor=deadline_anchor, ROLE_LABELS=ROLE_LABELS, row_summary=row_summary),
+                                        deadline_anchor=deadline_anchor),
                           r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
         # One paragraph per line of the source, escaped for HTML exactly once, here: inside
         # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
