@@ -140,3 +140,13 @@ def built_site(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("site") / "site"
     return build_site(ROOT, out)
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """A copy of the project built as the deploy workflow builds it: with SITE_URL (under
+    a sub-path, helpers.SITE_URL) and EDIT_BASE. What needs a public address (canonical
+    links, share cards, the leaflets' QR codes, the feed) is checked here."""
+    from helpers import EDIT_BASE, SITE_URL, build_copy
+
+    return build_copy(tmp_path_factory.mktemp("published"), SITE_URL=SITE_URL, EDIT_BASE=EDIT_BASE)

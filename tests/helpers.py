@@ -9,6 +9,7 @@ import posixpath
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -91,3 +92,28 @@ def h2_section(article, h2_id: str) -> list:
             break
         out.append(sibling)
     return out
+
+
+# The public addresses of a published build (tests/conftest.py `published`), as the
+# deploy workflow sets them: the site under a sub-path, and an edit base.
+SITE_URL = "https://vi-du.example/bdg/"
+EDIT_BASE = "https://vi-du.example/kho/edit/main/"
+
+
+@dataclass(frozen=True)
+class Built:
+    project: Path
+    site: Path
+    stderr: str
+
+
+def build_copy(dest: Path, **env: str) -> Built:
+    """A copy of the project built by `python -m generator build` with exactly these
+    publishing variables (SITE_URL, EDIT_BASE) and no others."""
+    project = copy_project(dest / "p")
+    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "EDIT_BASE")}
+    environ.update(env, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", str(dest / "site")], cwd=project,
+                          env=environ, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return Built(project, dest / "site", done.stderr)

@@ -15,8 +15,6 @@ import json
 import os
 import re
 import subprocess
-import sys
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -28,43 +26,17 @@ from generator import pipeline
 from generator.assemble import EDIT_BUTTON_MARKER, if_edit_button
 from generator.context import Context, edit_base_from_remote
 from generator.export import LICENCE_FILE, LICENCE_URL, PACKAGE_FILE
-from helpers import ROOT, copy_project
+from helpers import EDIT_BASE, ROOT, SITE_URL, Built, build_copy, copy_project
 
-SITE_URL = "https://vi-du.example/bdg/"
-EDIT_BASE = "https://vi-du.example/kho/edit/main/"
 LOCAL_ADDRESSES = (b"127.0.0.1", b"localhost")
 # Pages whose templates belong to another part of the work and still print an empty
 # header row (plan.md.j2, service.md.j2); see test_pages_of_other_templates_*.
 OTHER_TEMPLATES = ("ke-hoach/", "tro-giup/danh-ba/")
 
 
-@dataclass(frozen=True)
-class Built:
-    project: Path
-    site: Path
-    stderr: str
-
-
-def build_copy(dest: Path, **env: str) -> Built:
-    """A copy of the project built by `python -m generator build` with exactly these
-    publishing variables (SITE_URL, EDIT_BASE) and no others."""
-    project = copy_project(dest / "p")
-    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "EDIT_BASE")}
-    environ.update(env, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
-    done = subprocess.run([sys.executable, "-m", "generator", "build", "--site-dir", str(dest / "site")], cwd=project,
-                          env=environ, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    return Built(project, dest / "site", done.stderr)
-
-
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory) -> Built:
     return build_copy(tmp_path_factory.mktemp("plain"))
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Built:
-    return build_copy(tmp_path_factory.mktemp("published"), SITE_URL=SITE_URL, EDIT_BASE=EDIT_BASE)
 
 
 def _soup(path: Path) -> BeautifulSoup:

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from test_publishing import build_copy
+
+from helpers import build_copy
 
 pytestmark = pytest.mark.browser
 
