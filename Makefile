@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-unit fuzz lint validate schema bench bench-search browser clean
+.PHONY: site serve test test-unit fuzz lint validate schema bench bench-search browser offline clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
@@ -45,8 +45,22 @@ $(NPM_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(STAMP) browser lint
+# The offline copy: the whole site in one zip to open from file:// without internet
+# (generator/offline.py) → dist/binh-dang-gioi-ngoai-tuyen.zip. It ships the iframe-worker
+# shim pinned in offline/package-lock.json, installed into the gitignored
+# offline/node_modules; npm runs only when the lockfile is newer than the install.
+OFFLINE_TOOLS := offline/node_modules/.package-lock.json
+
+$(OFFLINE_TOOLS): offline/package.json offline/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	npm ci --prefix offline --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(STAMP) browser $(OFFLINE_TOOLS) lint
 	$(PY) -m pytest -q
+
+offline: $(STAMP) $(OFFLINE_TOOLS)
+	$(PY) -m generator offline
 
 # A long random fuzzing campaign of the gate with the real data (make test runs a small
 # fixed sample): FUZZ_EXAMPLES in total across the content folders, 5,000 by default.
@@ -81,4 +95,4 @@ bench-search: $(STAMP) browser
 	$(PY) -m bench.search_transfer
 
 clean:
-	rm -rf site .site-new-* .site-old-* .pytest_cache .hypothesis tests/.hypothesis
+	rm -rf site .site-new-* .site-old-* .pytest_cache .hypothesis tests/.hypothesis dist

@@ -7,8 +7,9 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -38,11 +39,15 @@ class BuildFailed(Exception):
 
 
 def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml",
-               context: Context | None = None, warn: Callable[[str], object] | None = None) -> Path:
+               context: Context | None = None, warn: Callable[[str], object] | None = None,
+               overrides: Mapping[str, Any] | None = None,
+               steps: Sequence[Callable[[Path], object]] | None = None) -> Path:
     """Build the site of the project at root into site_dir (default root/site).
 
     context: the build context, made here from root and config_file if not given.
-    warn: where a warning goes (default: standard error), e.g. SITE_URL_MISSING."""
+    warn: where a warning goes (default: standard error), e.g. SITE_URL_MISSING.
+    overrides: MkDocs settings that replace those of the config file for this build only
+    (the offline copy, generator/offline.py). steps: the post-build steps (default POST_BUILD)."""
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
     # Content errors are reported before MkDocs starts: clearer, and nothing is written.
@@ -56,7 +61,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-new-", dir=site_dir.parent))
     try:
-        config = load_config(str(context.config_file), site_dir=str(tmp), strict=True)
+        config = load_config(str(context.config_file), **{**(overrides or {}), "site_dir": str(tmp), "strict": True})
         # The plugin publishes this site instead of loading, linking and rendering the
         # same files a second time (a quarter of the build at 1,000 plans; bench/RESULTS.md).
         plugin = config.plugins.get("plans")
@@ -66,7 +71,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
             mkdocs_build(config)
         except (Abort, PluginError) as exc:
             raise BuildFailed(str(exc)) from None
-        for step in POST_BUILD:
+        for step in POST_BUILD if steps is None else steps:
             try:
                 step(tmp)
             except SearchIndexFailed as exc:

@@ -1,4 +1,4 @@
-"""Command line: python -m generator validate | build | export | new | schema | transcription | suggest-topics."""
+"""Command line: python -m generator validate | build | offline | export | new | schema | transcription | suggest-topics."""
 
 from __future__ import annotations
 
@@ -98,6 +98,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    from .build import BuildFailed
+    from .offline import OfflineFailed, build_offline
+
+    try:
+        copy = build_offline(ROOT, Path(args.out) if args.out else None)
+    except (BuildFailed, OfflineFailed) as exc:
+        print(exc, file=sys.stderr)
+        print("Bản sao ngoại tuyến KHÔNG được tạo. / Offline copy NOT built.", file=sys.stderr)
+        return 1
+    mb = 1024 * 1024
+    print(f"Đã tạo bản sao ngoại tuyến tại {copy.zip_path}: {copy.files} tệp, {copy.zip_bytes / mb:.1f} MB "
+          f"(giải nén {copy.site_bytes / mb:.1f} MB). / Offline copy built.")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schema import write_schemas
 
@@ -152,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("build", help="Tạo trang web vào site/ (nguyên khối: lỗi thì giữ bản cũ). / Build the site atomically.")
     p.add_argument("--site-dir", help="Thư mục đích (mặc định site/). / Output folder (default site/).")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("offline", help="Tạo bản sao xem không cần Internet (tệp .zip). / Build the offline copy (zip).")
+    p.add_argument("--out", help="Tệp .zip đích (mặc định dist/binh-dang-gioi-ngoai-tuyen.zip). / Output zip.")
+    p.set_defaults(func=cmd_offline)
     p = sub.add_parser("export", help="Xuất dữ liệu mở (JSON, CSV, lịch). / Export open data.")
     p.add_argument("--out", default="out/du-lieu", help="Thư mục đích. / Output folder.")
     p.set_defaults(func=cmd_export)

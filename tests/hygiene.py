@@ -114,7 +114,8 @@ def scan(site_dir: Path, ids: set[str], field_names: set[str]) -> list[Finding]:
     findings: list[Finding] = []
     for path in sorted(site_dir.rglob("*.html")):
         page = path.relative_to(site_dir).as_posix()
-        if page in EDITOR_PAGES:
+        # The offline copy (generator/offline.py) writes pages as files: "dong-gop.html".
+        if page in EDITOR_PAGES or page.removesuffix(".html") + "/index.html" in EDITOR_PAGES:
             continue
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         for text in _visible(soup):
