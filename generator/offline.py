@@ -78,14 +78,13 @@ def overrides(config: Mapping[str, Any]) -> dict[str, Any]:
     plugins = config.get("plugins") or []
     if isinstance(plugins, dict):
         plugins = [{name: options} for name, options in plugins.items()]
-    names = {p if isinstance(p, str) else next(iter(p)) for p in plugins}
-    plugins = list(plugins)
-    if "search" not in names:
-        fields = {name: {"boost": boost} for name, (_, boost) in offline_search.FOLDED_FIELDS.items()}
-        fields.update({name: {"boost": boost} for name, boost in offline_search.WORDS_FIELDS.items()})
-        plugins.append({"search": {"lang": [LANGUAGE], "fields": fields}})
-    if "offline" not in names:
-        plugins.append("offline")
+    # The site's own plugins, then search and offline as this build needs them (replacing
+    # any search settings of the site config: the folded fields must be declared).
+    mine = {"search", "material/search", "offline", "material/offline"}
+    plugins = [p for p in plugins if (p if isinstance(p, str) else next(iter(p))) not in mine]
+    fields = {name: {"boost": boost} for name, (_, boost) in offline_search.FOLDED_FIELDS.items()}
+    fields.update({name: {"boost": boost} for name, boost in offline_search.WORDS_FIELDS.items()})
+    plugins += [{"search": {"lang": [LANGUAGE], "fields": fields}}, "offline"]
     extra = dict(config.get("extra") or {})
     extra["polyfills"] = [SHIM_IN_SITE]
     return {"plugins": plugins, "extra": extra, "site_url": None}

@@ -1,0 +1,156 @@
+"""The offline copy as a person without internet meets it: the zip that `make offline`
+builds (`python -m generator offline`), unzipped, index.html opened from file:// in
+chromium. Every request that is not file:// is aborted and recorded: there must be none.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from generator.offline import LICENCE_FILE, READ_FIRST
+from helpers import run_cli
+
+pytestmark = pytest.mark.browser
+
+READY = "Nhập để bắt đầu tìm kiếm"  # Material's placeholder, shown once the index is built
+# (typed with diacritics, typed without): the same words, as people type them.
+PAIRS = [("bạo lực gia đình", "bao luc gia dinh"), ("đường dây nóng", "duong day nong")]
+HELP = "tro-giup/"
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory) -> Path:
+    """The offline zip built once for the module, by the command `make offline` runs, unzipped."""
+    work = tmp_path_factory.mktemp("offline")
+    archive = work / "ban-sao.zip"
+    done = run_cli("offline", "--out", str(archive))
+    assert done.returncode == 0, done.stderr[-3000:]
+    folder = work / "giai-nen"
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder)
+    return folder
+
+
+@pytest.fixture
+def offline_context(browser):
+    context = browser.new_context()
+    context.blocked = []
+
+    def guard(route) -> None:
+        if route.request.url.startswith("file://"):
+            route.continue_()
+        else:
+            context.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    yield context
+    context.close()
+
+
+def _open(context, copy: Path, page_path: str = "index.html"):
+    page = context.new_page()
+    page.goto((copy / page_path).as_uri())
+    return page
+
+
+def _path(copy: Path, url: str) -> str:
+    """A file:// address as a path inside the copy ("tro-giup/index.html")."""
+    assert url.startswith("file://"), url
+    return Path(unquote(urlsplit(url).path)).relative_to(copy).as_posix()
+
+
+def _search(page, copy: Path, query: str) -> list[str]:
+    """Type a query into the header box as a visitor does; the result pages, in order."""
+    page.keyboard.press("/")
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() === t",
+                           arg=READY, timeout=60_000)
+    box = page.locator("[data-md-component=search-query]")
+    box.fill("")
+    box.press_sequentially(query)
+    page.wait_for_function("t => document.querySelector('.md-search-result__meta').textContent.trim() !== t",
+                           arg=READY, timeout=30_000)
+    assert re.search(r"\d", meta.inner_text()), meta.inner_text()  # "N tài liệu liên quan"
+    hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+    return [_path(copy, h).split("#")[0] for h in hrefs]
+
+
+def test_the_zip_holds_the_site_and_the_two_text_files_at_its_root_and_nothing_for_servers(copy):
+    assert (copy / "index.html").is_file()
+    for name in (READ_FIRST, LICENCE_FILE):
+        text = (copy / name).read_bytes().decode("utf-8-sig")
+        assert "CC BY 4.0" in text
+    assert "index.html" in (copy / READ_FIRST).read_text(encoding="utf-8-sig")
+    files = [p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file()]
+    assert not [f for f in files if f.startswith(("pagefind/", ".cache/")) or "__pycache__" in f or f.endswith(".map")]
+    assert (copy / "search" / "search_index.js").is_file()
+
+
+def test_every_link_between_pages_of_the_copy_opens_a_file_of_the_copy(copy):
+    dead = []
+    for path in copy.rglob("*.html"):
+        page = path.relative_to(copy).as_posix()
+        for link in re.findall(r'\s(?:href|src)="([^"]*)"', path.read_text(encoding="utf-8")):
+            if re.match(r"[a-zA-Z][\w+.-]*:|#|//", link) or not link.split("#")[0]:
+                continue
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(link.split("#")[0].split("?")[0])))
+            if not (copy / target).is_file():
+                dead.append(f"{page}: {link}")
+    assert dead == []
+
+
+@pytest.mark.parametrize(("accented", "plain"), PAIRS)
+def test_search_finds_the_same_pages_typed_with_or_without_diacritics(offline_context, copy, accented, plain):
+    page = _open(offline_context, copy)
+    with_marks = _search(page, copy, accented)
+    page.reload()
+    without = _search(page, copy, plain)
+    assert with_marks and without
+    assert with_marks[0] in without[:5]
+    # These words are a help page's search words: as online, help comes first.
+    assert with_marks[0].startswith(HELP) and without[0].startswith(HELP)
+    assert offline_context.blocked == []
+
+
+def test_a_search_result_opens_its_page(offline_context, copy):
+    page = _open(offline_context, copy)
+    results = _search(page, copy, PAIRS[0][1])
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state()
+    assert _path(copy, page.url).split("#")[0] == results[0]
+    assert page.locator("article h1").first.is_visible()
+    assert offline_context.blocked == []
+
+
+def test_the_navigation_leads_to_the_help_page_and_to_a_plan(offline_context, copy):
+    page = _open(offline_context, copy)
+    page.locator(".qe-bar a.qe-link").first.click()  # "Tìm trợ giúp" in the bar on every page
+    page.wait_for_load_state()
+    assert _path(copy, page.url) == "tro-giup/index.html"
+    assert page.locator("article a[href^='tel:']").count() >= 1
+    page.locator(".md-nav--primary a.md-nav__link[href$='ke-hoach/index.html']").first.click()
+    page.wait_for_load_state()
+    assert _path(copy, page.url) == "ke-hoach/index.html"
+    page.locator("article a[href^='ke-hoach-'], article a[href*='/ke-hoach-']").first.click()
+    page.wait_for_load_state()
+    plan = _path(copy, page.url)
+    assert plan.startswith("ke-hoach/") and plan != "ke-hoach/index.html"
+    assert page.locator("article h1").first.is_visible()
+    assert offline_context.blocked == []
+
+
+def test_quick_exit_is_there_and_points_away_from_the_copy(offline_context, copy):
+    page = _open(offline_context, copy, "tro-giup/index.html")
+    link = page.locator("[data-qe-exit]")
+    assert link.is_visible()
+    href = link.get_attribute("href") or ""
+    assert urlsplit(href).scheme == "https" and urlsplit(href).hostname
+    assert page.evaluate("window.__quickExitReady === true")  # its script runs from file://
+    assert offline_context.blocked == []
