@@ -103,7 +103,7 @@ def read_first(site_name: str, as_of: dt.date, site_url: str) -> str:
     return f"""{site_name}
 BẢN SAO ĐỂ XEM KHÔNG CẦN INTERNET — ĐỌC TRƯỚC
 
-Bản sao này được tạo ngày {short_date(as_of)}.
+Bản sao này chứa nội dung của trang web tính đến ngày {short_date(as_of)}.
 
 CÁCH MỞ
 1. Giải nén tệp .zip (trên máy tính: bấm chuột phải vào tệp, chọn “Giải nén” hoặc
@@ -119,7 +119,7 @@ các thư mục và tệp bên trong.
 
 LƯU Ý
 - Bản sao không tự cập nhật. Thông tin (nhất là số điện thoại, địa chỉ nơi trợ giúp) có
-  thể đã thay đổi sau ngày tạo bản sao; khi có Internet, hãy xem bản mới nhất{online}.
+  thể đã thay đổi sau ngày đó; khi có Internet, hãy xem bản mới nhất{online}.
 - Nơi tìm trợ giúp: trang “Tìm trợ giúp” (tro-giup/index.html). Cách giữ an toàn khi
   xem trang: trang “An toàn khi truy cập” (tro-giup/an-toan.html).
 

@@ -154,3 +154,9 @@ def test_text_files_for_old_notepad_have_a_byte_order_mark_and_crlf():
     data = offline.for_notepad("Đọc trước\ndòng hai\r\n")
     assert data.startswith(b"\xef\xbb\xbf")
     assert data[3:].decode("utf-8") == "Đọc trước\r\ndòng hai\r\n"
+
+
+def test_without_the_installed_shim_the_copy_is_refused_with_a_vietnamese_hint(tmp_path):
+    with pytest.raises(offline.OfflineFailed, match="make offline"):
+        offline.build_offline(tmp_path, tmp_path / "ban-sao.zip")
+    assert not (tmp_path / "ban-sao.zip").exists()
