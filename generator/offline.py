@@ -87,7 +87,8 @@ def overrides(config: Mapping[str, Any]) -> dict[str, Any]:
     plugins += [{"search": {"lang": [LANGUAGE], "fields": fields}}, "offline"]
     extra = dict(config.get("extra") or {})
     extra["polyfills"] = [SHIM_IN_SITE]
-    return {"plugins": plugins, "extra": extra, "site_url": None}
+    # "" and not None: MkDocs drops overrides that are None, and SITE_URL would stay.
+    return {"plugins": plugins, "extra": extra, "site_url": ""}
 
 
 def offline_context(context: Context) -> Context:

@@ -125,7 +125,7 @@ def test_the_offline_build_adds_search_and_offline_and_a_local_shim_to_the_site_
     search = changed["plugins"][1]["search"]
     assert search["lang"] == ["vi"]
     assert {*offline_search.FOLDED_FIELDS, *offline_search.WORDS_FIELDS} <= set(search["fields"])
-    assert changed["site_url"] is None
+    assert changed["site_url"] == ""
     assert changed["extra"]["quick_exit_url"] == "https://example.org/"
     assert all("://" not in url for url in changed["extra"]["polyfills"])
     assert config["plugins"] == ["plans"] and "polyfills" not in config["extra"]  # the config itself is not changed

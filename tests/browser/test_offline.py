@@ -5,8 +5,11 @@ chromium. Every request that is not file:// is aborted and recorded: there must 
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -16,7 +19,7 @@ from hygiene import EDITOR_PAGES, entry_ids, field_names, scan
 
 from generator import gate
 from generator.offline import LICENCE_FILE, READ_FIRST
-from helpers import ROOT, run_cli
+from helpers import EDIT_BASE, ROOT, SITE_URL
 
 pytestmark = pytest.mark.browser
 
@@ -28,10 +31,13 @@ HELP = "tro-giup/"
 
 @pytest.fixture(scope="module")
 def copy(tmp_path_factory) -> Path:
-    """The offline zip built once for the module, by the command `make offline` runs, unzipped."""
+    """The offline zip built once for the module, by the command `make offline` runs, unzipped.
+    Built with the publishing variables set, as on a deploy machine: the copy must not use them."""
     work = tmp_path_factory.mktemp("offline")
     archive = work / "ban-sao.zip"
-    done = run_cli("offline", "--out", str(archive))
+    env = dict(os.environ, SITE_URL=SITE_URL, EDIT_BASE=EDIT_BASE, PYTHONPATH=str(ROOT), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "generator", "offline", "--out", str(archive)], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     folder = work / "giai-nen"
     with zipfile.ZipFile(archive) as opened:
@@ -93,6 +99,15 @@ def test_the_zip_holds_the_site_and_the_two_text_files_at_its_root_and_nothing_f
     files = [p.relative_to(copy).as_posix() for p in copy.rglob("*") if p.is_file()]
     assert not [f for f in files if f.startswith(("pagefind/", ".cache/")) or "__pycache__" in f or f.endswith(".map")]
     assert (copy / "search" / "search_index.js").is_file()
+
+
+def test_the_copy_has_no_public_address_and_no_edit_button(copy):
+    host = urlsplit(SITE_URL).hostname or ""
+    assert host
+    assert not (copy / "sitemap.xml").exists()
+    pages = [p for p in copy.rglob("*") if p.suffix in (".html", ".js", ".json", ".ics", ".xml")]
+    assert [p.relative_to(copy).as_posix() for p in pages if host in p.read_text(encoding="utf-8")] == []
+    assert "md-content__button" not in (copy / "tro-giup" / "index.html").read_text(encoding="utf-8")
 
 
 def test_every_link_between_pages_of_the_copy_opens_a_file_of_the_copy(copy):
