@@ -108,9 +108,12 @@ def cmd_offline(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         print("Bản sao ngoại tuyến KHÔNG được tạo. / Offline copy NOT built.", file=sys.stderr)
         return 1
-    mb = 1024 * 1024
-    print(f"Đã tạo bản sao ngoại tuyến tại {copy.zip_path}: {copy.files} tệp, {copy.zip_bytes / mb:.1f} MB "
-          f"(giải nén {copy.site_bytes / mb:.1f} MB). / Offline copy built.")
+
+    def mb(size: int) -> str:  # "2,1 MB": Vietnamese writes a decimal comma
+        return f"{size / 1_000_000:.1f}".replace(".", ",") + " MB"
+
+    print(f"Đã tạo bản sao ngoại tuyến tại {copy.zip_path}: {copy.files} tệp, {mb(copy.zip_bytes)} "
+          f"(giải nén {mb(copy.site_bytes)}; chỉ mục tìm kiếm {copy.index_entries} mục, {mb(copy.index_bytes)}). / Offline copy built.")
     return 0
 
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from . import offline_links, offline_search
-from .build import POST_BUILD, BuildFailed, build_site
+from .build import POST_BUILD, build_site
 from .context import Context
 from .export import LICENCE_TEXT, LICENCE_TITLE, LICENCE_URL
 from .search_index import write_index
@@ -206,5 +206,3 @@ def build_offline(root: Path, out: Path | None = None, environ: Mapping[str, str
         index_bytes = (site / offline_search.INDEX_SCRIPT).stat().st_size
     return OfflineCopy(out, files, out.stat().st_size, site_bytes, index_bytes, entries)
 
-
-__all__ = ["BuildFailed", "OfflineCopy", "OfflineFailed", "build_offline"]
