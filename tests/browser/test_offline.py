@@ -208,3 +208,16 @@ def test_no_page_of_the_copy_shows_internal_matter(copy):
     # The editor pages the scan skips are there, under the names the copy gives them.
     for page in EDITOR_PAGES:
         assert (copy / page).is_file() or (copy / (page.removesuffix("/index.html") + ".html")).is_file(), page
+
+
+def test_the_home_help_and_plan_pages_run_their_scripts_without_errors(offline_context, copy):
+    plan = sorted(p for p in (copy / "ke-hoach").glob("*.html") if p.name != "index.html")[0]
+    for rel in ("index.html", "tro-giup/index.html", "tro-giup/an-toan.html", plan.relative_to(copy).as_posix()):
+        errors: list[str] = []
+        page = offline_context.new_page()
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
+        page.goto((copy / rel).as_uri(), wait_until="load")
+        page.wait_for_function("document.documentElement.classList.contains('js')")  # Material's bundle ran
+        assert errors == [], rel
+        page.close()
+    assert offline_context.blocked == []
