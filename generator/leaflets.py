@@ -12,6 +12,12 @@ Two stages, so that the expensive one stays out of pipeline.site():
    through the plugin): WeasyPrint turns each to-roi-a4.html into to-roi-a4.pdf, then
    removes the HTML; the page's link gets the PDF's size.
 
+WeasyPrint takes about 0.1 s a leaflet (3–4 s for the site's 27 on an idle machine), so
+finished PDFs are kept in .cache/leaflets/ of the checkout (gitignored), named by a hash
+of the leaflet's HTML, this module, WeasyPrint's version and the font file: an unchanged
+leaflet is copied, not rendered again (serve, and the test suite's several builds). The
+same HTML gives the same bytes either way (tests/test_determinism.py).
+
 A leaflet never runs onto a second page: when it does not fit, messages are left out
 from the last one (never cut mid-sentence) and "Xem thêm … tại <address>" takes their
 place, until the page count is 1.
@@ -20,9 +26,12 @@ place, until the page count is 1.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import os
 import shutil
 import subprocess
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +54,8 @@ FONT = "DejaVu Sans"
 SIZE_SLOT = '<span class="leaflet-size"></span>'
 
 TEMPLATES = Path(__file__).parent / "templates"
+CACHE = Path(__file__).resolve().parent.parent / ".cache" / "leaflets"
+CACHE_DAYS = 30  # a cached PDF unused this long is deleted
 
 
 class LeafletFailed(Exception):
@@ -119,16 +130,53 @@ def leaflet_sources(graph: Graph, site_url: str | None, pages: Mapping[str, Any]
 # --- After the build: HTML → PDF -----------------------------------------------------
 
 
-def _check_font() -> None:
-    """DejaVu Sans must be what fontconfig gives, or Vietnamese letters may print as boxes."""
+def _check_font() -> str:
+    """DejaVu Sans must be what fontconfig gives, or Vietnamese letters may print as boxes.
+    Returns what identifies the font files (for the cache key)."""
     fc_match = shutil.which("fc-match")
     found = ""
     if fc_match:
-        done = subprocess.run([fc_match, "-f", "%{family}", FONT], capture_output=True, text=True, timeout=30)
+        done = subprocess.run([fc_match, "-f", "%{family}\t%{file}", FONT], capture_output=True, text=True, timeout=30)
         found = done.stdout
-    if FONT not in found:
-        raise LeafletFailed(f"Không tạo được tờ rơi PDF: máy này thiếu phông chữ {FONT} (có đủ dấu tiếng Việt). "
-                            "Gợi ý: chạy lại bước cài đặt (make install, cài gói fonts-dejavu-core và fontconfig).")
+    family, _, file = found.partition("\t")
+    if FONT in family:
+        path = Path(file)
+        return f"{file}:{path.stat().st_size if path.is_file() else 0}"
+    raise LeafletFailed(f"Không tạo được tờ rơi PDF: máy này thiếu phông chữ {FONT} (có đủ dấu tiếng Việt). "
+                        "Gợi ý: xóa tệp .venv/.installed rồi chạy lại make site (bước cài đặt cài gói "
+                        "fonts-dejavu-core và fontconfig), hoặc tự cài hai gói này.")
+
+
+def _cached_pdf(html: str, name: str, font: str) -> bytes:
+    """render_pdf, through the cache when its folder can be written."""
+    import weasyprint
+
+    # This file is in the key too: a change to how leaflets are rendered renders them anew.
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    key = hashlib.sha256("\0".join((weasyprint.__version__, code, font, html)).encode("utf-8")).hexdigest()
+    cached = CACHE / f"{key}.pdf"
+    if cached.is_file():
+        os.utime(cached)
+        return cached.read_bytes()
+    pdf = render_pdf(html, name)
+    try:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_name(f".{key}.{os.getpid()}.tmp")
+        partial.write_bytes(pdf)
+        os.replace(partial, cached)  # atomic: parallel builds never read half a file
+    except OSError:
+        pass  # a read-only checkout: no cache, same result
+    return pdf
+
+
+def _prune_cache() -> None:
+    cutoff = time.time() - CACHE_DAYS * 86400
+    for old in CACHE.glob("*.pdf") if CACHE.is_dir() else []:
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass
 
 
 def _shorten_css(shown: int) -> str:
@@ -162,12 +210,13 @@ def write_pdfs(site: Path) -> list[Path]:
     sources = sorted(site.rglob(LEAFLET_HTML))
     if not sources:
         return []
-    _check_font()
+    font = _check_font()
+    _prune_cache()
     written = []
     for source in sources:
         rel = source.relative_to(site).as_posix()
         pdf = source.with_name(LEAFLET_PDF)
-        pdf.write_bytes(render_pdf(source.read_text(encoding="utf-8"), rel))
+        pdf.write_bytes(_cached_pdf(source.read_text(encoding="utf-8"), rel, font))
         source.unlink()
         written.append(pdf)
         page = source.with_name("index.html")

@@ -9,6 +9,7 @@ import unicodedata
 import pypdfium2
 import pytest
 
+from generator import leaflets
 from generator.key_messages import campaign_messages, help_messages, lines_text, main_lines, topic_messages
 from generator.leaflets import Leaflet, LeafletFailed, render_html, render_pdf
 from generator.loudspeaker import script, script_files, spoken_dates, spoken_number
@@ -147,3 +148,37 @@ def test_a_leaflet_that_cannot_fit_fails_with_a_message_for_the_editor() -> None
     leaflet = Leaflet("chu-de/x.md", "Tên rất dài " * 400, [], main_lines(GRAPH), TOPICS[0].last_checked, None)
     with pytest.raises(LeafletFailed, match="một trang A4"):
         render_pdf(render_html(leaflet), "chu-de/x/to-roi-a4.html")
+
+
+def _source_site(tmp_path):
+    campaign = next(c for c in CAMPAIGNS if campaign_messages(c))
+    leaflet = Leaflet("chien-dich/x.md", campaign.name, campaign_messages(campaign), main_lines(GRAPH), campaign.last_checked, None)
+    folder = tmp_path / "site" / "chien-dich" / "x"
+    folder.mkdir(parents=True)
+    (folder / "to-roi-a4.html").write_text(render_html(leaflet), encoding="utf-8")
+    (folder / "index.html").write_text(f"<a href=\"to-roi-a4.pdf\">Tờ rơi A4 (PDF{leaflets.SIZE_SLOT})</a>", encoding="utf-8")
+    return tmp_path / "site", folder
+
+
+def test_the_post_build_step_makes_the_pdf_fills_in_its_size_and_reuses_the_cache(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(leaflets, "CACHE", tmp_path / "cache")
+    site, folder = _source_site(tmp_path)
+    assert leaflets.write_pdfs(site) == [folder / "to-roi-a4.pdf"]
+    first = (folder / "to-roi-a4.pdf").read_bytes()
+    assert len(pypdfium2.PdfDocument(first)) == 1
+    assert not (folder / "to-roi-a4.html").exists()
+    kb = re.search(r"\(PDF, (\d+) KB\)", re.sub(r"<[^>]+>", "", (folder / "index.html").read_text(encoding="utf-8")))
+    assert kb and abs(int(kb[1]) - len(first) / 1024) <= 1
+    assert len(list((tmp_path / "cache").glob("*.pdf"))) == 1
+    # Rebuilt from the same HTML: the cached PDF, the same bytes.
+    site, folder = _source_site(tmp_path / "again")
+    monkeypatch.setattr(leaflets, "render_pdf", lambda *a: pytest.fail("rendered again despite the cache"))
+    leaflets.write_pdfs(site)
+    assert (folder / "to-roi-a4.pdf").read_bytes() == first
+
+
+def test_a_missing_font_is_reported_in_vietnamese(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(leaflets, "FONT", "Phông Không Có Thật")
+    site, _ = _source_site(tmp_path)
+    with pytest.raises(LeafletFailed, match="thiếu phông chữ Phông Không Có Thật"):
+        leaflets.write_pdfs(site)
