@@ -2,8 +2,9 @@
 commune loudspeaker, made only of what the data says about the campaign.
 
 In order: when it happens, what it is and why (the page's own introduction), the latest
-official theme found with its source, the key messages quoted or restating the theme or
-purpose, and the help lines. Nothing is added but the reading aids below, which change
+official theme found with its source, the key messages quoted from a source (those
+restating the theme or purpose would repeat the paragraphs before them), and the help
+lines. Nothing is added but the reading aids below, which change
 how a fact is written, never the fact:
 
 - dates are written as spoken: "20/10/1930" → "20 tháng 10 năm 1930", and "ngày 8/3"
@@ -30,7 +31,7 @@ SCRIPT_FILE = "bai-phat-thanh.txt"  # beside the campaign page: chien-dich/<id>/
 
 DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
 _FULL_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
-_DAY_MONTH = re.compile(r"\b(ngày|đến|và) (\d{1,2})/(\d{1,2})\b")
+_DAY_MONTH = re.compile(r"\b(ngày|đến|và) (\d{1,2})/(\d{1,2})\b", re.IGNORECASE)
 
 
 def spoken_dates(text: str) -> str:
@@ -68,8 +69,11 @@ def script(graph: Graph, campaign: Any, site_url: str | None) -> list[str]:
     if found:
         latest = max(found, key=lambda t: t.year)
         parts.append(f"Chủ đề năm {latest.year} là: “{' '.join(latest.theme.split())}”. Theo {spoken_dates(latest.source)}.")
+    # A message restating the theme or the time and purpose would say again what the
+    # paragraphs above already say; those quoted from a source are read out.
     for k in campaign.key_messages:
-        parts.append(_sentence(spoken_dates(k.text)))
+        if k.source:
+            parts.append(_sentence(spoken_dates(k.text)))
     lines = main_lines(graph)
     if lines:
         parts.append("Khi cần trợ giúp, bà con hãy gọi: " + " ".join(_line(line) for line in lines))
