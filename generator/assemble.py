@@ -22,7 +22,9 @@ from .errors import ContentError, ContentErrors
 from .export import export_files
 from .handwritten import read_pages
 from .history import last_changed
+from .leaflets import leaflet_sources
 from .link import Graph
+from .loudspeaker import script_files
 from .pages import render_site
 from .render import Page, Renderer
 from .textnorm import long_date
@@ -131,4 +133,8 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
         pages[doc.uri] = finisher.finish(doc.uri, doc.body, f"{docs_folder}/{doc.uri}", False, meta=doc.meta)
     files = {open_data_uri(name): content
              for name, content in export_files(graph, context.settings.site_url or None).items()}
+    # Communicators' files beside their pages: loudspeaker scripts, and the leaflets'
+    # HTML, which a post-build step turns into PDF (generator/leaflets.py).
+    files.update(script_files(graph, context.settings.site_url or None))
+    files.update(leaflet_sources(graph, context.settings.site_url or None, pages))
     return Site(context, graph, pages, files)

@@ -18,10 +18,11 @@ from mkdocs.exceptions import Abort, PluginError
 from . import pipeline
 from .context import Context
 from .errors import ContentErrors
+from .leaflets import LeafletFailed, write_pdfs
 from .search_index import SearchIndexFailed, write_index
 
 # Steps run on the finished temporary site before the swap (e.g. the search index).
-POST_BUILD: list[Callable[[Path], object]] = [write_index]
+POST_BUILD: list[Callable[[Path], object]] = [write_index, write_pdfs]
 
 SITE_URL_MISSING = (
     "Cảnh báo: chưa đặt SITE_URL (địa chỉ công khai của trang web). Trang vẫn được tạo, nhưng không có "
@@ -74,7 +75,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
         for step in POST_BUILD if steps is None else steps:
             try:
                 step(tmp)
-            except SearchIndexFailed as exc:
+            except (SearchIndexFailed, LeafletFailed) as exc:
                 raise BuildFailed(str(exc)) from None
         old = None
         if site_dir.exists():

@@ -26,6 +26,7 @@ FRAGMENTS["sap-dien-ra"] = "fragments/upcoming.md.j2"  # home page: dated campai
 FRAGMENTS["duong-day-tro-giup"] = "fragments/help_lines.md.j2"  # help page: the help-line directory
 FRAGMENTS["goi-ngay"] = "fragments/call_now.md.j2"  # home page, first: the help lines as call buttons
 FRAGMENTS["chu-de"] = "_topic_list.md.j2"  # home page, after the help block: the topics as questions
+FRAGMENTS["thong-diep-chinh"] = "fragments/key_messages.md.j2"  # help page: key messages, copy buttons, A4 leaflet
 FRAGMENTS["cai-dat"] = "fragments/settings.md.j2"  # contributors' page: every setting, from generator/settings.py
 
 # Fragment name → function(graph, context) giving the template its prepared context.
@@ -54,6 +55,15 @@ CONTEXT["duong-day-tro-giup"] = _help_lines_context
 CONTEXT["chu-de"] = _topics_context
 CONTEXT["goi-ngay"] = _help_lines_context
 CONTEXT["cai-dat"] = _settings_context
+
+
+def _key_messages_context(graph: Graph, context: Context) -> dict[str, Any]:
+    from .key_messages import help_messages, main_lines
+
+    return {"messages": help_messages(graph), "lines": main_lines(graph)}
+
+
+CONTEXT["thong-diep-chinh"] = _key_messages_context
 
 
 def unknown(name: str, file: str, line: int) -> ContentError:

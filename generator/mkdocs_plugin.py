@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pipeline, search_index, settings
+from . import leaflets, pipeline, search_index, settings
 from .errors import ContentErrors
 from .render import TEMPLATES
 
@@ -74,6 +74,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
             try:
                 search_index.write_index(Path(config.site_dir))
             except search_index.SearchIndexFailed as exc:
+                raise PluginError(str(exc)) from None
+            try:  # the same post-build step as generator/build.py's
+                leaflets.write_pdfs(Path(config.site_dir))
+            except leaflets.LeafletFailed as exc:
                 raise PluginError(str(exc)) from None
 
     def on_serve(self, server, config, builder):

@@ -21,6 +21,7 @@ from .context import Context
 from .escape import attr_escape, md_escape, url_escape
 from .help_directory import help_lines
 from .help_links import about_violence
+from .key_messages import line_label
 from .link import Graph, Segment
 from .model.campaign import CAMPAIGN_KIND_LABELS
 from .model.legal import LEGAL_TYPE_LABELS, NOT_IN_FORCE, RELATION_LABELS, STATUS_LABELS
@@ -127,7 +128,7 @@ class Renderer:
                                 help_lines=lambda: help_lines(graph.of("services")),
                                 HELP_URI=HELP_URI, quantity=quantity, vi_number=vi_number,
                                 goal_uri=goal_uri, indicator_anchor=indicator_anchor, TARGETS_URI=TARGETS_URI,
-                                ROLE_LABELS=accountability.ROLE_LABELS)
+                                ROLE_LABELS=accountability.ROLE_LABELS, line_label=line_label)
 
     @property
     def as_of(self) -> dt.date:

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..calendar_feed import month_groups
+from ..key_messages import campaign_messages, main_lines
 from ..link import Graph
+from ..loudspeaker import SCRIPT_FILE, script
 from ..model.campaign import CAMPAIGN_KIND_LABELS
 from ..render import Page, Renderer
 from ..urls import CALENDAR_URI, FEED_URI, index_uri, page_uri
@@ -52,11 +54,14 @@ def campaign_pages(r: Renderer) -> list[Page]:
     campaigns = sorted(graph.of("campaigns").values(), key=lambda c: c.id)
     entries = {e.campaign.id: e for e in graph.calendar}
     ranks = anchor_ranks(graph)
+    lines = main_lines(graph)
+    site_url = r.settings.site_url if r.settings else None
     pages = []
     for c in campaigns:
         uri = page_uri("campaigns", c.id)
         body = r.render("campaign.md.j2", uri, c=c, entry=entries.get(c.id), uses=plan_uses(graph, c.id, ranks),
-                        feed=FEED_URI, calendar=CALENDAR_URI)
+                        feed=FEED_URI, calendar=CALENDAR_URI, messages=campaign_messages(c), lines=lines,
+                        script=script(graph, c, site_url or None), script_file=SCRIPT_FILE)
         pages.append(Page(uri, body, graph.corpus.path_of("campaigns", c.id), c.last_checked))
     groups = [(kind, [c for c in campaigns if c.kind == kind]) for kind in CAMPAIGN_KIND_LABELS]
     undated = [(kind, [c for c in items if c.recurrence is None]) for kind, items in groups]

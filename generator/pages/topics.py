@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..key_messages import main_lines, topic_messages
 from ..link import Graph, Mention
 from ..render import Page, Renderer
 from ..textnorm import slug
@@ -54,7 +55,7 @@ def topic_pages(r: Renderer) -> list[Page]:
         uri = page_uri("topics", topic.id)
         markdown = r.render("topic.md.j2", uri, entry=topic, plans=plan_tasks(graph, topic.id), laws=[graph.of("legal")[i] for i in graph.topic_laws.get(topic.id, [])],
                             campaigns=graph.tagged("campaigns", topic.id), terms=graph.tagged("glossary", topic.id),
-                            anchor=answer_anchor)
+                            anchor=answer_anchor, messages=topic_messages(graph, topic), lines=main_lines(graph))
         meta = {"description": topic.summary, "search_words": search_words(topic)}
         pages.append(Page(uri, markdown, graph.corpus.path_of("topics", topic.id), topic.last_checked, meta))
     uri = index_uri("topics")
