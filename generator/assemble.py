@@ -20,14 +20,15 @@ from .abbreviations import Abbreviations
 from .change_feed import change_feed
 from .context import Context
 from .errors import ContentError, ContentErrors
-from .export import export_files
+from .export import PACKAGE_FILE, SITE_FILES, datapackage_json, export_files
 from .handwritten import read_pages
+from .help_box import help_box_file
 from .history import changes
 from .link import Graph
 from .pages import render_site
 from .render import Page, Renderer
 from .textnorm import long_date
-from .urls import CHANGES_FEED_URI, open_data_uri
+from .urls import CHANGES_FEED_URI, HELP_BOX_URI, open_data_uri
 
 
 @dataclass(frozen=True)
@@ -135,4 +136,6 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
     site_url = context.settings.site_url or None
     files = {open_data_uri(name): content for name, content in export_files(graph, site_url).items()}
     files[CHANGES_FEED_URI] = change_feed(graph, finisher.changes, site_url)
+    files[HELP_BOX_URI] = help_box_file(graph, site_url)
+    files[open_data_uri(PACKAGE_FILE)] = datapackage_json(graph, SITE_FILES)  # lists the two files above too
     return Site(context, graph, pages, files)

@@ -19,6 +19,7 @@ OPEN_DATA_FOLDER = "du-lieu"
 OPEN_DATA_URI = f"{OPEN_DATA_FOLDER}/index.md"
 FEED_URI = f"{OPEN_DATA_FOLDER}/lich.ics"
 CHANGES_FEED_URI = f"{OPEN_DATA_FOLDER}/cap-nhat.xml"  # Atom feed of changes (generator/change_feed.py)
+HELP_BOX_URI = f"{OPEN_DATA_FOLDER}/hop-tro-giup.html"  # embeddable help box (generator/help_box.py)
 FIELD_GUIDE_URI = "huong-dan-du-lieu/index.md"
 SOURCE_TEXT_FOLDER = "nguon"
 TARGETS_URI = "chi-tieu/index.md"  # targets and deadlines across plans
