@@ -49,10 +49,9 @@ def help_box(graph: Graph, site_url: str | None = None) -> str:
     """The snippet's HTML: one block, no blank line (Markdown keeps it whole when the open
     data page shows it as a preview)."""
     lines = [_line(line.phone) for line in help_lines(graph.of("services"))]
+    credit = f"Nguồn: trang “{SITE_NAME}”, giấy phép CC BY 4.0."
     if site_url:
-        more = f'<a href="{escape(public_url(site_url, HELP_URI))}" style="{_LINK}">Xem thêm nơi trợ giúp</a> trên trang “{SITE_NAME}”'
-    else:
-        more = f"Xem thêm nơi trợ giúp trên trang “{SITE_NAME}”"
+        credit = f'<a href="{escape(public_url(site_url, HELP_URI))}" style="{_LINK}">Xem thêm nơi trợ giúp</a>. ' + credit
     return "\n".join([
         f"<!-- Hộp tìm trợ giúp. Nguồn: “{SITE_NAME}”, giấy phép CC BY 4.0. -->",
         f'<aside lang="vi" aria-label="Số điện thoại trợ giúp" style="{_BOX}">',
@@ -60,7 +59,7 @@ def help_box(graph: Graph, site_url: str | None = None) -> str:
         f'<ul style="{_LIST}">',
         *lines,
         "</ul>",
-        f'<p style="{_NOTE}">{more}. Nguồn: “{SITE_NAME}”, giấy phép CC BY 4.0.</p>',
+        f'<p style="{_NOTE}">{credit}</p>',
         "</aside>",
     ]) + "\n"
 

@@ -72,3 +72,22 @@ def test_calendar_page_offers_webcal_only_with_an_address(built_site: Path, publ
 def test_published_feed_carries_refresh_and_licence(published) -> None:
     cal = Calendar.from_ical((published.site / "du-lieu" / "lich.ics").read_bytes())
     assert "REFRESH-INTERVAL" in cal and "X-PUBLISHED-TTL" in cal and "CC BY 4.0" in str(cal["DESCRIPTION"])
+
+
+def test_calendar_page_names_a_first_year_still_ahead() -> None:
+    """The page shows no years, so a campaign not yet begun (as of the build) says when it
+    begins; one that already runs does not repeat its first year on every line."""
+    from generator import gate
+    from generator.calendar_feed import month_groups, year_entries
+    from generator.render import Renderer
+    from generator.urls import CALENDAR_URI, FEED_URI
+    from helpers import ROOT
+
+    graph, _ = gate.check(ROOT)
+    entries = year_entries([_campaign("ngay-cu"), _campaign("ngay-da-co", since_year=LATER - 30),
+                            _campaign("ngay-moi", since_year=LATER)])
+    page = Renderer(graph).render("campaign_calendar.md.j2", CALENDAR_URI, months=month_groups(entries), undated=[],
+                                  feed=FEED_URI, webcal=None, as_of_year=LATER - 10)
+    lines = {line.split("](")[1].split(")")[0]: line for line in page.splitlines() if line.startswith("- **8/3**")}
+    assert lines["ngay-moi.md"].endswith(f"lần đầu tổ chức năm {LATER}")
+    assert "lần đầu" not in lines["ngay-cu.md"] and "lần đầu" not in lines["ngay-da-co.md"]
