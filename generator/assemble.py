@@ -17,18 +17,20 @@ from typing import Any
 
 from . import fragments
 from .abbreviations import Abbreviations
+from .change_feed import change_feed
 from .context import Context
 from .errors import ContentError, ContentErrors
-from .export import export_files
+from .export import PACKAGE_FILE, SITE_FILES, datapackage_json, export_files
 from .handwritten import read_pages
-from .history import last_changed
+from .help_box import help_box_file
+from .history import changes
 from .leaflets import leaflet_sources
 from .link import Graph
 from .loudspeaker import script_files
 from .pages import render_site
 from .render import Page, Renderer
 from .textnorm import long_date
-from .urls import open_data_uri
+from .urls import CHANGES_FEED_URI, HELP_BOX_URI, open_data_uri
 
 
 @dataclass(frozen=True)
@@ -96,7 +98,9 @@ class _Finisher:
         self.renderer = Renderer(graph, context)
         self.abbreviations = Abbreviations.from_graph(graph, self.renderer)
         folders = tuple(context.relative(d) for d in (context.plans_dir, context.docs_dir) if d.is_dir())
-        self.history = last_changed(context.root, folders) if folders else {}
+        # One `git log` for the footers and the feed of changes (generator/change_feed.py).
+        self.changes = changes(context.root, folders) if folders else {}
+        self.history = {path: change.updated.date() for path, change in self.changes.items()}
 
     def edit_url(self, source: str | None) -> str | None:
         base = self.context.edit_base
@@ -131,10 +135,13 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
         pages[page.uri] = finisher.finish(page.uri, page.markdown, page.source, True, page.last_checked, meta=page.meta)
     for doc in docs:
         pages[doc.uri] = finisher.finish(doc.uri, doc.body, f"{docs_folder}/{doc.uri}", False, meta=doc.meta)
-    files = {open_data_uri(name): content
-             for name, content in export_files(graph, context.settings.site_url or None).items()}
+    site_url = context.settings.site_url or None
+    files = {open_data_uri(name): content for name, content in export_files(graph, site_url).items()}
+    files[CHANGES_FEED_URI] = change_feed(graph, finisher.changes, site_url)
+    files[HELP_BOX_URI] = help_box_file(graph, site_url)
+    files[open_data_uri(PACKAGE_FILE)] = datapackage_json(graph, SITE_FILES)  # lists the two files above too
     # Communicators' files beside their pages: loudspeaker scripts, and the leaflets'
     # HTML, which a post-build step turns into PDF (generator/leaflets.py).
-    files.update(script_files(graph, context.settings.site_url or None))
-    files.update(leaflet_sources(graph, context.settings.site_url or None, pages))
+    files.update(script_files(graph, site_url))
+    files.update(leaflet_sources(graph, site_url, pages))
     return Site(context, graph, pages, files)

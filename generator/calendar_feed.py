@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vDuration
 
 from .model.campaign import CAMPAIGN_KIND_LABELS, Campaign
 
@@ -25,6 +25,18 @@ UID_DOMAIN = "binh-dang-gioi"
 # (since_year empty). Calendars only need some start for the rule; the event text
 # makes no claim about it. 2000 is a leap year, so a 29/2 start would still be valid.
 REFERENCE_YEAR = 2000
+
+# How often a subscribed calendar app should fetch the feed again (RFC 7986
+# REFRESH-INTERVAL; X-PUBLISHED-TTL is the older name Apple and Outlook read). The
+# data changes a few times a year: once a day keeps a subscriber current at no cost.
+REFRESH = dt.timedelta(days=1)
+
+# The calendar carries its licence and how to credit it, since a subscriber may never
+# see the site. Named, not linked: without the site's address the feed holds no web
+# address at all (tests/test_publishing.py).
+LICENCE_NOTE = ("Lịch do trang “Bình đẳng giới và Vì sự tiến bộ của phụ nữ” biên soạn, chia sẻ theo giấy phép "
+                "Creative Commons Ghi công 4.0 Quốc tế (CC BY 4.0). "
+                "Khi dùng lại, ghi nguồn: “Bình đẳng giới và Vì sự tiến bộ của phụ nữ” và địa chỉ trang.")
 
 
 def _day_month(day: int, month: int) -> str:
@@ -83,6 +95,10 @@ def build_calendar(campaigns: Iterable[Campaign], site_url: str | None = None) -
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", CALENDAR_NAME)
     cal.add("x-wr-timezone", CALENDAR_TIMEZONE)
+    cal.add("description", LICENCE_NOTE)  # RFC 7986 calendar description
+    cal.add("x-wr-caldesc", LICENCE_NOTE)  # the same, for apps that read only this one
+    cal.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
+    cal.add("x-published-ttl", vDuration(REFRESH))
     for campaign in sorted(campaigns, key=lambda c: c.id):
         if campaign.recurrence is None:
             continue

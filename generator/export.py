@@ -139,7 +139,8 @@ def _deadline_record(d: Any) -> dict[str, Any]:
 def targets_json(graph: Graph) -> bytes:
     """Targets and reporting deadlines of every plan: the rows of the overview page."""
     return _json({"chi_tieu": [_target_record(t) for t in target_rows(graph)],
-                  "han_bao_cao": [_deadline_record(d) for d in deadline_rows(graph)]})
+                  "han_bao_cao": [_deadline_record(d) for d in deadline_rows(graph)],
+                  **licence_member()})
 
 
 def targets_csv(graph: Graph) -> bytes:
@@ -172,6 +173,7 @@ LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
 DATASET_TITLE = "Bình đẳng giới và Vì sự tiến bộ của phụ nữ – dữ liệu mở"
 LICENCE_FILE = "GIAY-PHEP.txt"
 PACKAGE_FILE = "datapackage.json"
+ATTRIBUTION = "Nguồn: “Bình đẳng giới và Vì sự tiến bộ của phụ nữ” (địa chỉ trang), giấy phép CC BY 4.0, tải về ngày …"
 
 LICENCE_TEXT = f"""{DATASET_TITLE}
 Giấy phép
@@ -183,7 +185,7 @@ của dự án biên soạn từ các văn bản gốc công khai. Dữ liệu �
 
 Bạn được chép, chia sẻ, chỉnh sửa và dùng lại dữ liệu, kể cả cho mục đích thương mại,
 miễn là ghi nguồn và cho biết bạn có thay đổi gì không. Cách ghi nguồn gợi ý:
-Nguồn: “Bình đẳng giới và Vì sự tiến bộ của phụ nữ” (địa chỉ trang), giấy phép CC BY 4.0, tải về ngày …
+{ATTRIBUTION}
 
 Các văn bản gốc (kế hoạch, chương trình, công văn, văn bản pháp luật) mà dữ liệu chép lại là
 văn bản hành chính công khai của cơ quan, tổ chức ban hành, được chép lại để tham khảo;
@@ -199,17 +201,39 @@ licence does not apply to them.
 """
 
 
+def licence_member() -> dict[str, Any]:
+    """The licence as a top-level member of a JSON file whose top level is an object.
+
+    Files whose top level is an array (ke-hoach.json, van-ban.json, …) stay arrays:
+    wrapping them would break every reader of the published structure; their licence
+    is datapackage.json and GIAY-PHEP.txt beside them, as for the CSV files."""
+    return {"giay_phep": {"ten": LICENCE_TITLE, "ma": LICENCE_ID, "dia_chi": LICENCE_URL,
+                          "cach_ghi_nguon": ATTRIBUTION,
+                          "van_ban_goc": "Các văn bản gốc là văn bản hành chính công khai, được chép lại để tham khảo; "
+                                         "giấy phép này không áp dụng cho chúng."}}
+
+
 def licence_text(graph: Graph) -> bytes:
     return LICENCE_TEXT.encode("utf-8")
 
 
-_FORMATS = {"json": "application/json", "csv": "text/csv", "ics": "text/calendar", "txt": "text/plain"}
+_FORMATS = {"json": "application/json", "csv": "text/csv", "ics": "text/calendar", "txt": "text/plain",
+            "xml": "application/atom+xml", "html": "text/html"}
+
+# Published beside the exports by the site build only (generator/assemble.py): they need
+# the git history or the site's address, which `generator export` does not have.
+SITE_FILES: dict[str, str] = {
+    "cap-nhat.xml": "Tin cập nhật của trang: kế hoạch, văn bản pháp luật, chiến dịch và đường dây trợ giúp, mục mới thay đổi đứng đầu (Atom)",
+    "hop-tro-giup.html": "Hộp tìm trợ giúp để gắn vào trang web khác: các số điện thoại trợ giúp chính (HTML)",
+}
 
 
-def datapackage_json(graph: Graph) -> bytes:
+def datapackage_json(graph: Graph, extra: dict[str, str] | None = None) -> bytes:
     """A Frictionless Data Package descriptor: the licence and every file, for tools that
-    read open data (https://specs.frictionlessdata.io/data-package/)."""
+    read open data (https://specs.frictionlessdata.io/data-package/). extra: files
+    published beside the exports (the site build passes SITE_FILES)."""
     files = [(name, description) for name, description in export_list() if name != PACKAGE_FILE]
+    files += list((extra or {}).items())
     files += [(f"luoc-do/{kind}.json", f"Lược đồ dữ liệu (JSON Schema) của loại “{kind}”") for kind in graph.corpus.entities]
     resources = []
     for name, description in files:

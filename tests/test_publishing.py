@@ -26,6 +26,7 @@ from generator import pipeline
 from generator.assemble import EDIT_BUTTON_MARKER, if_edit_button
 from generator.context import Context, edit_base_from_remote
 from generator.export import LICENCE_FILE, LICENCE_URL, PACKAGE_FILE
+from generator.urls import HELP_BOX_URI
 from helpers import EDIT_BASE, ROOT, SITE_URL, Built, build_copy, copy_project
 
 LOCAL_ADDRESSES = (b"127.0.0.1", b"localhost")
@@ -44,7 +45,8 @@ def _soup(path: Path) -> BeautifulSoup:
 
 
 def _pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    # The help box (generator/help_box.py) is a download to paste into other sites, not a page.
+    return sorted(p for p in site.rglob("*.html") if _rel(site, p) != HELP_BOX_URI)
 
 
 def _rel(site: Path, page: Path) -> str:

@@ -10,6 +10,7 @@
  * - an item running today that has yearly themes (data-themes, from the data: only the
  *   themes a source gives) shows the theme of the year it started in, or says plainly
  *   that no source for that year's theme was found.
+ * - an item whose first year is known (data-since-year) counts from that year only.
  * Without JavaScript the calendar-order list is shown as built.
  */
 (function () {
@@ -31,7 +32,9 @@
     var sm = +item.dataset.startMonth, sd = +item.dataset.startDay;
     var em = +item.dataset.endMonth, ed = +item.dataset.endDay;
     var spans = item.dataset.spansNewYear === "true";
-    for (var y = year - 1; y <= year + 8; y++) {
+    // A campaign first held in a known year has no occurrence before it.
+    var since = item.dataset.sinceYear ? +item.dataset.sinceYear : -Infinity;
+    for (var y = Math.max(year - 1, since); y <= Math.max(year, since) + 8; y++) {
       var endYear = spans ? y + 1 : y;
       if (!validDay(y, sm, sd) || !validDay(endYear, em, ed)) continue;  // 29/2
       var end = dayNumber(endYear, em, ed);

@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
+
 from ..calendar_feed import month_groups
 from ..key_messages import campaign_messages, main_lines
 from ..link import Graph
 from ..loudspeaker import SCRIPT_FILE, script
 from ..model.campaign import CAMPAIGN_KIND_LABELS
 from ..render import Page, Renderer
-from ..urls import CALENDAR_URI, FEED_URI, index_uri, page_uri
+from ..urls import CALENDAR_URI, FEED_URI, index_uri, page_uri, public_url
 
 
 @dataclass
@@ -49,6 +51,19 @@ def plan_uses(graph: Graph, campaign_id: str, ranks: dict[tuple[str, str], tuple
     return sorted(by_plan.values(), key=lambda u: order[u.plan.id])
 
 
+def webcal_url(site_url: str | None) -> Markup | None:
+    """The calendar feed as a webcal: link (its https address with the scheme replaced),
+    which calendar apps open as a subscription; None without the site's public address,
+    since a subscription needs an address the app can fetch again later."""
+    if not site_url:
+        return None
+    url = public_url(site_url, FEED_URI)
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not rest or any(c in rest for c in " ()<>[]\"\'"):
+        return None
+    return Markup("webcal://" + rest)  # noqa: S704 - checked above: no character that ends a Markdown link
+
+
 def campaign_pages(r: Renderer) -> list[Page]:
     graph = r.graph
     campaigns = sorted(graph.of("campaigns").values(), key=lambda c: c.id)
@@ -69,5 +84,6 @@ def campaign_pages(r: Renderer) -> list[Page]:
     pages.append(Page(uri, r.render("campaigns_index.md.j2", uri, groups=[g for g in groups if g[1]], entries=entries,
                                     calendar=CALENDAR_URI, feed=FEED_URI), None))
     pages.append(Page(CALENDAR_URI, r.render("campaign_calendar.md.j2", CALENDAR_URI, months=month_groups(graph.calendar),
-                                              undated=[g for g in undated if g[1]], feed=FEED_URI), None))
+                                              undated=[g for g in undated if g[1]], feed=FEED_URI, as_of_year=r.as_of.year,
+                                              webcal=webcal_url(r.settings.site_url if r.settings else None)), None))
     return pages
