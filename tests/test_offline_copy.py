@@ -119,6 +119,27 @@ def test_other_links_are_left_as_they_are(link):
     assert offline_links.fix_page(html, "ke-hoach/x.html", FILES.__contains__) == (html, 0)
 
 
+@pytest.mark.parametrize(("page", "link", "fixed"), [
+    ("chien-dich/x.html", "to-roi-a4.pdf", "x/to-roi-a4.pdf"),          # written for the online "chien-dich/x/"
+    ("chien-dich/x.html", "bai-phat-thanh.txt#a", "x/bai-phat-thanh.txt#a"),
+])
+def test_a_file_beside_the_online_page_is_linked_from_the_offline_page(page, link, fixed):
+    files = {"chien-dich/x.html", "chien-dich/x/to-roi-a4.pdf", "chien-dich/x/bai-phat-thanh.txt"}
+    text, count = offline_links.fix_page(f'<a href="{link}">a</a>', page, files.__contains__)
+    assert (text, count) == (f'<a href="{fixed}">a</a>', 1)
+
+
+@pytest.mark.parametrize(("page", "link"), [
+    ("chien-dich/x.html", "y.html"),                 # found from the page's folder: already right
+    ("chien-dich/index.html", "to-roi-a4.pdf"),      # an index page's folder is its online address
+    ("chien-dich/x.html", "khong-co.pdf"),           # found nowhere: left for the link check to report
+])
+def test_file_links_that_need_no_change_are_left(page, link):
+    files = {"chien-dich/x.html", "chien-dich/y.html", "chien-dich/x/to-roi-a4.pdf", "chien-dich/to-roi-a4.pdf"}
+    html = f'<a href="{link}">a</a>'
+    assert offline_links.fix_page(html, page, files.__contains__) == (html, 0)
+
+
 def test_the_offline_build_adds_search_and_offline_and_a_local_shim_to_the_site_config():
     config = {"plugins": ["plans"], "extra": {"quick_exit_url": "https://example.org/"}, "site_url": "https://a.example/"}
     changed = offline.overrides(config)
