@@ -137,11 +137,11 @@ def assemble(context: Context, graph: Graph, generated: list[Page] | None = None
         pages[doc.uri] = finisher.finish(doc.uri, doc.body, f"{docs_folder}/{doc.uri}", False, meta=doc.meta)
     site_url = context.settings.site_url or None
     files = {open_data_uri(name): content for name, content in export_files(graph, site_url).items()}
-    files[CHANGES_FEED_URI] = change_feed(graph, finisher.changes, site_url)
-    files[HELP_BOX_URI] = help_box_file(graph, site_url)
+    files[CHANGES_FEED_URI] = change_feed(graph, finisher.changes, context.settings.site_name, site_url)
+    files[HELP_BOX_URI] = help_box_file(graph, context.settings.site_name, site_url)
     files[open_data_uri(PACKAGE_FILE)] = datapackage_json(graph, SITE_FILES)  # lists the two files above too
     # Communicators' files beside their pages: loudspeaker scripts, and the leaflets'
     # HTML, which a post-build step turns into PDF (generator/leaflets.py).
     files.update(script_files(graph, site_url))
-    files.update(leaflet_sources(graph, site_url, pages))
+    files.update(leaflet_sources(graph, site_url, pages, context.settings.site_name))
     return Site(context, graph, pages, files)

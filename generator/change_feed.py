@@ -38,8 +38,6 @@ from .model.plan import DOC_TYPE_LABELS
 from .textnorm import long_date
 from .urls import CHANGES_FEED_URI, OPEN_DATA_URI, page_uri, public_path, public_url
 
-SITE_NAME = "Bình đẳng giới và Vì sự tiến bộ của phụ nữ"
-FEED_TITLE = f"{SITE_NAME} – Cập nhật"
 FEED_SUBTITLE = ("Kế hoạch, văn bản pháp luật, chiến dịch và đường dây trợ giúp trên trang, "
                  "mục mới thay đổi đứng đầu.")
 RIGHTS = (f"Nội dung và dữ liệu của trang: giấy phép {LICENCE_TITLE}, {LICENCE_URL}. "
@@ -138,15 +136,15 @@ def _link(site_url: str | None, uri: str) -> str:
     return relative + "/" if target.endswith("/") or not target else relative
 
 
-def change_feed(graph: Graph, history: Mapping[str, Change], site_url: str | None = None) -> bytes:
+def change_feed(graph: Graph, history: Mapping[str, Change], site_name: str, site_url: str | None = None) -> bytes:
     """The feed as Atom XML bytes; identical for identical data, history and address."""
     entries = feed_entries(graph, history)
     fg = FeedGenerator()
     fg.id(FEED_ID)
-    fg.title(FEED_TITLE)
+    fg.title(f"{site_name} – Cập nhật")
     fg.subtitle(FEED_SUBTITLE)
     fg.language("vi")
-    fg.author({"name": SITE_NAME})
+    fg.author({"name": site_name})
     fg.rights(RIGHTS)
     fg.link(href=_link(site_url, OPEN_DATA_URI), rel="alternate", type="text/html")
     if site_url:

@@ -17,8 +17,6 @@ from .link import Graph
 from .model.service import Phone, unverified
 from .urls import HELP_URI, public_url
 
-SITE_NAME = "Bình đẳng giới và Vì sự tiến bộ của phụ nữ"
-
 # Colours meet WCAG AA on white (contrast ≥ 4.5:1); sizes are relative (em), so the box
 # follows the host page's font; max-width and box-sizing keep it inside a 360 px screen.
 _BOX = ("box-sizing:border-box;max-width:28em;margin:1em 0;padding:.8em 1em;border:2px solid #8e24aa;"
@@ -45,15 +43,16 @@ def _line(phone: Phone) -> str:
     return f'<li style="{_ITEM}"><a href="{tel}" style="{_NUMBER}">{number}</a>{label}{extra}</li>'
 
 
-def help_box(graph: Graph, site_url: str | None = None) -> str:
+def help_box(graph: Graph, site_name: str, site_url: str | None = None) -> str:
     """The snippet's HTML: one block, no blank line (Markdown keeps it whole when the open
     data page shows it as a preview)."""
     lines = [_line(line.phone) for line in help_lines(graph.of("services"))]
-    credit = f"Nguồn: trang “{SITE_NAME}”, giấy phép CC BY 4.0."
+    name = escape(site_name)
+    credit = f"Nguồn: trang “{name}”, giấy phép CC BY 4.0."
     if site_url:
         credit = f'<a href="{escape(public_url(site_url, HELP_URI))}" style="{_LINK}">Xem thêm nơi trợ giúp</a>. ' + credit
     return "\n".join([
-        f"<!-- Hộp tìm trợ giúp. Nguồn: “{SITE_NAME}”, giấy phép CC BY 4.0. -->",
+        f"<!-- Hộp tìm trợ giúp. Nguồn: “{name}”, giấy phép CC BY 4.0. -->",
         f'<aside lang="vi" aria-label="Số điện thoại trợ giúp" style="{_BOX}">',
         f'<p style="{_TITLE}">Cần giúp đỡ? Hãy gọi:</p>',
         f'<ul style="{_LIST}">',
@@ -64,10 +63,10 @@ def help_box(graph: Graph, site_url: str | None = None) -> str:
     ]) + "\n"
 
 
-def help_box_file(graph: Graph, site_url: str | None = None) -> bytes:
+def help_box_file(graph: Graph, site_name: str, site_url: str | None = None) -> bytes:
     """The published file: a minimal page around the snippet, so that a browser opening
     it reads the Vietnamese as UTF-8 and shows it at phone width."""
     head = ('<!doctype html>\n<html lang="vi">\n<meta charset="utf-8">\n'
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             '<title>Hộp tìm trợ giúp</title>\n')
-    return (head + help_box(graph, site_url)).encode("utf-8")
+    return (head + help_box(graph, site_name, site_url)).encode("utf-8")

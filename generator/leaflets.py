@@ -48,7 +48,6 @@ from .urls import HELP_URI, page_uri, public_path, public_url
 
 LEAFLET_HTML = "to-roi-a4.html"
 LEAFLET_PDF = "to-roi-a4.pdf"
-SITE_NAME = "Bình đẳng giới và Vì sự tiến bộ của phụ nữ"  # site_name in mkdocs.yml
 FONT = "DejaVu Sans"
 # The page's link to its leaflet (templates/_key_messages.md.j2); write_pdfs fills in the size.
 SIZE_SLOT = '<span class="leaflet-size"></span>'
@@ -113,18 +112,18 @@ _ENV = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoes
                           undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
 
 
-def render_html(leaflet: Leaflet) -> str:
+def render_html(leaflet: Leaflet, site_name: str) -> str:
     css = Markup((TEMPLATES / "leaflet.css").read_text(encoding="utf-8"))
     return _ENV.get_template("leaflet.html.j2").render(
-        leaflet=leaflet, css=css, site_name=SITE_NAME, licence=LICENCE_TITLE, line_label=line_label,
+        leaflet=leaflet, css=css, site_name=site_name, licence=LICENCE_TITLE, line_label=line_label,
         qr=qr_svg(leaflet.url) if leaflet.url else None)
 
 
-def leaflet_sources(graph: Graph, site_url: str | None, pages: Mapping[str, Any]) -> dict[str, bytes]:
+def leaflet_sources(graph: Graph, site_url: str | None, pages: Mapping[str, Any], site_name: str) -> dict[str, bytes]:
     """Each leaflet's HTML, by docs-relative path, for the pages the site has."""
     help_page = pages.get(HELP_URI)
     items = leaflets(graph, site_url, getattr(help_page, "title", None))
-    return {leaflet_path(item.uri, LEAFLET_HTML): render_html(item).encode("utf-8") for item in items if item.uri in pages}
+    return {leaflet_path(item.uri, LEAFLET_HTML): render_html(item, site_name).encode("utf-8") for item in items if item.uri in pages}
 
 
 # --- After the build: HTML → PDF -----------------------------------------------------

@@ -41,6 +41,10 @@ class Settings:
         "plans", PLUGIN,
         "Thư mục chứa dữ liệu YAML (kế hoạch, văn bản pháp luật, cơ quan, chiến dịch, dịch vụ, thuật ngữ), "
         "tính từ thư mục có tệp mkdocs.yml.")
+    site_name: str = _setting(
+        "", TOP,
+        "Tên trang web: ở đầu mỗi trang, và là tên nguồn trên tờ rơi, trong nguồn cập nhật (Atom), hộp trợ giúp "
+        "để nhúng và bản sao ngoại tuyến.")
     docs_dir: str = _setting(
         "docs", TOP,
         "Thư mục chứa các trang viết tay (tệp Markdown .md), tính từ thư mục có tệp mkdocs.yml.")

@@ -79,15 +79,16 @@ def test_fallback_is_the_check_date_and_no_published(graph) -> None:
 
 
 def test_feed_without_site_address_links_relative_to_itself(graph) -> None:
-    parsed = feedparser.parse(change_feed(graph, {}, None))
+    parsed = feedparser.parse(change_feed(graph, {}, "Trang thử", None))
     assert not parsed.bozo
+    assert parsed.feed.title.startswith("Trang thử") and parsed.feed.author == "Trang thử"  # the configured site name
     for entry in parsed.entries:
         assert entry.link.startswith("../") and entry.link.endswith("/"), entry.link
     assert not any(link.get("rel") == "self" for link in parsed.feed.links)
 
 
 def test_services_entries_carry_the_phone_numbers(graph) -> None:
-    parsed = feedparser.parse(change_feed(graph, {}, SITE_URL))
+    parsed = feedparser.parse(change_feed(graph, {}, "Trang thử", SITE_URL))
     by_id = {e.id: e for e in parsed.entries}
     with_numbers = 0
     for id_, service in graph.of("services").items():

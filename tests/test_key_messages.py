@@ -128,7 +128,7 @@ def test_a_leaflet_too_long_for_one_page_leaves_out_messages_from_the_last() -> 
     # Forty copies of a real message cannot fit on one A4 page.
     many = [type(one)(f"{n}. {one.body}", one.note) for n in range(1, 41)]
     leaflet = Leaflet("chu-de/x.md", topic.title, many, main_lines(GRAPH), topic.last_checked, f"{SITE_URL}chu-de/x/")
-    pages, text = _pdf_text(render_pdf(render_html(leaflet)))
+    pages, text = _pdf_text(render_pdf(render_html(leaflet, "Trang thử")))
     assert pages == 1
     assert "1. " + one.body[:30] in text  # the first messages stay, whole
     assert "40. " not in text
@@ -140,7 +140,7 @@ def test_a_leaflet_too_long_for_one_page_leaves_out_messages_from_the_last() -> 
 def test_a_leaflet_that_fits_says_nothing_of_more_messages() -> None:
     campaign = next(c for c in CAMPAIGNS if campaign_messages(c))
     leaflet = Leaflet("chien-dich/x.md", campaign.name, campaign_messages(campaign), main_lines(GRAPH), campaign.last_checked, None)
-    pages, text = _pdf_text(render_pdf(render_html(leaflet)))
+    pages, text = _pdf_text(render_pdf(render_html(leaflet, "Trang thử")))
     assert pages == 1
     assert "Xem thêm" not in text
     assert "Quét mã" not in text  # no address without SITE_URL, so no QR code
@@ -149,7 +149,7 @@ def test_a_leaflet_that_fits_says_nothing_of_more_messages() -> None:
 def test_a_leaflet_that_cannot_fit_fails_with_a_message_for_the_editor() -> None:
     leaflet = Leaflet("chu-de/x.md", "Tên rất dài " * 400, [], main_lines(GRAPH), TOPICS[0].last_checked, None)
     with pytest.raises(LeafletFailed, match="một trang A4"):
-        render_pdf(render_html(leaflet), "chu-de/x/to-roi-a4.html")
+        render_pdf(render_html(leaflet, "Trang thử"), "chu-de/x/to-roi-a4.html")
 
 
 def _source_site(tmp_path):
@@ -157,7 +157,7 @@ def _source_site(tmp_path):
     leaflet = Leaflet("chien-dich/x.md", campaign.name, campaign_messages(campaign), main_lines(GRAPH), campaign.last_checked, None)
     folder = tmp_path / "site" / "chien-dich" / "x"
     folder.mkdir(parents=True)
-    (folder / "to-roi-a4.html").write_text(render_html(leaflet), encoding="utf-8")
+    (folder / "to-roi-a4.html").write_text(render_html(leaflet, "Trang thử"), encoding="utf-8")
     (folder / "index.html").write_text(f"<a href=\"to-roi-a4.pdf\">Tờ rơi A4 (PDF{leaflets.SIZE_SLOT})</a>", encoding="utf-8")
     return tmp_path / "site", folder
 

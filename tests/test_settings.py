@@ -36,7 +36,7 @@ def test_every_declaration_is_complete() -> None:
 
 def test_defaults_apply_when_mkdocs_yml_says_nothing(tmp_path: Path) -> None:
     config = _write(tmp_path / "mkdocs.yml", "site_name: Thử\n")
-    assert settings.read(config, environ={}) == settings.Settings()
+    assert settings.read(config, environ={}) == settings.Settings(site_name="Thử")
     assert settings.read(tmp_path / "khong-co.yml", environ={}) == settings.Settings()
 
 
@@ -58,7 +58,7 @@ extra:
   quick_exit_url: https://thoi-tiet.example/
 """)
     got = settings.read(config, environ={})
-    assert got == settings.Settings(plans_dir="du-lieu-yaml", docs_dir="trang", site_url="https://vi-du.example/",
+    assert got == settings.Settings(site_name="Thử", plans_dir="du-lieu-yaml", docs_dir="trang", site_url="https://vi-du.example/",
                                     edit_base="https://example.org/edit/", verify_max_age_days=30,
                                     quick_exit_url="https://thoi-tiet.example/")
 
@@ -112,6 +112,7 @@ def test_every_setting_is_documented_on_the_contributors_page(built_site: Path) 
 # effect of each change looked for in the built site. A new setting without a check
 # here fails test_every_setting_has_a_check.
 NEW = {
+    "site_name": "Trang thử nghiệm",
     "plans_dir": "du-lieu-nguon",
     "docs_dir": "trang-viet-tay",
     "site_url": "https://vi-du.example/binh-dang/",
@@ -135,7 +136,7 @@ def changed(tmp_path_factory) -> tuple[Path, Path, str, str]:
     text = (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert "\n  - plans\n" in text  # the plugin without options, as the rewrite below expects
     text = text.replace("\n  - plans\n", f"\n  - plans:\n      plans_dir: {NEW['plans_dir']}\n      edit_base: {NEW['edit_base']}\n")
-    for name in ("site_url", "docs_dir"):
+    for name in ("site_name", "site_url", "docs_dir"):
         text = re.sub(rf"^{name}: .*$", f"{name}: {NEW[name]}", text, flags=re.M)
     for name in ("verify_max_age_days", "quick_exit_url"):
         text = re.sub(rf"^  {name}: .*$", f"  {name}: {NEW[name]}", text, flags=re.M)
@@ -178,6 +179,15 @@ def test_site_url_is_honoured(changed) -> None:
     _, site, _, _ = changed
     calendar = (site / "du-lieu" / "lich.ics").read_text(encoding="utf-8")
     assert f"{NEW['site_url']}chien-dich/" in calendar.replace("\r\n ", "")
+
+
+def test_site_name_is_honoured(changed) -> None:
+    """The name the theme prints is also the source named by the feed, the help box and the leaflets."""
+    _, site, _, _ = changed
+    assert (site / "du-lieu" / "cap-nhat.xml").read_text(encoding="utf-8").count(f"<name>{NEW['site_name']}</name>") == 1
+    assert f"“{NEW['site_name']}”" in (site / "du-lieu" / "hop-tro-giup.html").read_text(encoding="utf-8")
+    assert f"“{NEW['site_name']}”" in _soup(site / "du-lieu" / "index.html").select_one('article aside[aria-label="Số điện thoại trợ giúp"]').get_text()
+    assert next(site.rglob("to-roi-a4.pdf"), None) is not None  # the leaflets' text: tests/test_leaflets.py
 
 
 def test_verify_max_age_days_is_honoured(changed) -> None:

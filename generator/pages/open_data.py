@@ -19,7 +19,7 @@ def open_data_pages(r: Renderer) -> list[Page]:
     site_url = (r.settings.site_url if r.settings else "") or None
     # The snippet is trusted HTML made by generator/help_box.py (every data value in it
     # escaped there): shown once as it renders and once as code to copy.
-    snippet = Markup(help_box(r.graph, site_url))  # noqa: S704
+    snippet = Markup(help_box(r.graph, r.settings.site_name if r.settings else "", site_url))  # noqa: S704
     return [Page(uri, r.render("open_data.md.j2", uri, files=files, kinds=list(r.graph.corpus.entities),
                                feed=posixpath.relpath(CHANGES_FEED_URI, OPEN_DATA_FOLDER),
                                help_box_file=posixpath.relpath(HELP_BOX_URI, OPEN_DATA_FOLDER),
