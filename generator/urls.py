@@ -23,6 +23,7 @@ HELP_BOX_URI = f"{OPEN_DATA_FOLDER}/hop-tro-giup.html"  # embeddable help box (g
 FIELD_GUIDE_URI = "huong-dan-du-lieu/index.md"
 SOURCE_TEXT_FOLDER = "nguon"
 TARGETS_URI = "chi-tieu/index.md"  # targets and deadlines across plans
+COMMUNICATORS_URI = "truyen-thong/index.md"  # everything ready to reuse, in one place (generator/pages/communicators.py)
 HELP_URI = "tro-giup/index.md"  # the hand-written help page (docs/), linked from pages about violence
 
 FIXED_URIS = (GLOSSARY_URI, CALENDAR_URI, OPEN_DATA_URI, FIELD_GUIDE_URI)

@@ -18,6 +18,7 @@ from ..render import Page, Renderer
 from ..urls import index_uri, page_uri
 from .agencies import agency_pages
 from .campaigns import campaign_pages
+from .communicators import communicators_pages
 from .glossary import glossary_pages
 from .legal import legal_pages
 from .open_data import open_data_pages
@@ -42,7 +43,7 @@ CUSTOM: dict[str, Producer] = {
     "strategies": strategy_pages,
 }
 # Pages that are not about one content type, after the content types' pages.
-EXTRA: list[Producer] = [targets_pages, field_guide_pages, open_data_pages]
+EXTRA: list[Producer] = [targets_pages, field_guide_pages, open_data_pages, communicators_pages]
 
 
 def _display_name(entry: Any) -> str:
