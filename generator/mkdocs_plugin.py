@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -63,6 +64,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
             raise PluginError(f"{page.file.src_uri}: trang không có trong kết quả của pipeline; trang viết tay phải là tệp .md")
         if finished.generated:  # a hand-written page's front matter MkDocs has read itself
             page.meta.update(finished.meta)
+        if finished.meta.get("description"):
+            # Escaped once, here: the theme prints page.meta.description without escaping
+            # (MkDocs' templates do not autoescape), and Markup is not escaped twice.
+            page.meta["description"] = escape(finished.meta["description"])
         if finished.title is not None:
             page.meta["title"] = finished.title
         page.edit_url = finished.edit_url
