@@ -18,9 +18,10 @@ from . import pipeline
 from .context import Context
 from .errors import ContentErrors
 from .search_index import SearchIndexFailed, write_index
+from .share_cards import ShareCardsFailed, write_cards
 
 # Steps run on the finished temporary site before the swap (e.g. the search index).
-POST_BUILD: list[Callable[[Path], object]] = [write_index]
+POST_BUILD: list[Callable[[Path], object]] = [write_index, write_cards]
 
 SITE_URL_MISSING = (
     "Cảnh báo: chưa đặt SITE_URL (địa chỉ công khai của trang web). Trang vẫn được tạo, nhưng không có "
@@ -69,7 +70,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
         for step in POST_BUILD:
             try:
                 step(tmp)
-            except SearchIndexFailed as exc:
+            except (SearchIndexFailed, ShareCardsFailed) as exc:
                 raise BuildFailed(str(exc)) from None
         old = None
         if site_dir.exists():
