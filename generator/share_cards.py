@@ -137,7 +137,8 @@ def draw_card(title: str, section: str, site_name: str) -> Image.Image:
     layout = title_layout(title)
     for n, line in enumerate(layout.lines):
         draw.text((MARGIN, layout.top + n * layout.line_height), line, font=font("bold", layout.size), fill=TITLE_COLOUR)
-    draw.text((MARGIN, 560), site_name, font=font("book", 30), fill=MUTED_COLOUR)
+    if site_name != title:  # the home page's title is the site's name: said once
+        draw.text((MARGIN, 560), site_name, font=font("book", 30), fill=MUTED_COLOUR)
     return image
 
 

@@ -29,6 +29,12 @@ def test_the_title_is_drawn_in_the_title_box() -> None:
     assert not differs(blank, card, (0, sc.TITLE_BOTTOM + 20, sc.WIDTH, sc.HEIGHT))  # nothing else moved
 
 
+def test_the_site_name_is_drawn_once() -> None:
+    band = (0, sc.TITLE_BOTTOM + 40, sc.WIDTH, sc.HEIGHT)
+    assert differs(sc.background(), sc.draw_card("Thuật ngữ", "", SITE), band)
+    assert not differs(sc.background(), sc.draw_card(SITE, "", SITE), band)
+
+
 def test_stacked_diacritics_are_real_glyphs_not_tofu() -> None:
     face = sc.font("bold", sc.TITLE_SIZES[0])
     tofu = bytes(face.getmask("\ue000"))  # a private-use character: the font's "missing" box
