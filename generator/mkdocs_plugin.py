@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import pipeline, search_index, settings
+from . import pipeline, search_index, settings, share_cards
 from .errors import ContentErrors
 from .render import TEMPLATES
 
@@ -75,10 +75,11 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
         return finished.markdown
 
     def on_post_build(self, config):
-        if self.command:
+        if self.command:  # MkDocs' own CLI; generator/build.py runs these as POST_BUILD steps
             try:
                 search_index.write_index(Path(config.site_dir))
-            except search_index.SearchIndexFailed as exc:
+                share_cards.write_cards(Path(config.site_dir))
+            except (search_index.SearchIndexFailed, share_cards.ShareCardsFailed) as exc:
                 raise PluginError(str(exc)) from None
 
     def on_serve(self, server, config, builder):
