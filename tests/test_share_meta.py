@@ -13,6 +13,10 @@ from PIL import Image
 
 from helpers import ROOT, SITE_URL
 
+# Every test reads a built site; the `published` fixture builds one in a way the marker
+# rule of tests/conftest.py does not see (it only knows `built_site`), so say it here.
+pytestmark = pytest.mark.build
+
 # The "page not found" page is shown at any missing address: it has no address of its
 # own to share, and the theme renders it without a page (overrides/404.html).
 NOT_PAGES = {"404.html"}
