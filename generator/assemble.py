@@ -27,6 +27,7 @@ from .history import changes
 from .leaflets import leaflet_sources
 from .link import Graph
 from .loudspeaker import script_files
+from .page_descriptions import trimmed
 from .pages import render_site
 from .render import Page, Renderer
 from .textnorm import long_date
@@ -115,7 +116,10 @@ class _Finisher:
         title = _heading(markdown) if generated else (meta or {}).get("title")
         changed = self.history.get(source) if source else None
         markdown += footer(changed, last_checked)
-        return SitePage(uri, markdown, title, edit_url, source, generated, dict(meta or {}))
+        meta = dict(meta or {})
+        if isinstance(meta.get("description"), str):  # what a meta tag may carry (page_descriptions.py)
+            meta["description"] = trimmed(meta["description"])
+        return SitePage(uri, markdown, title, edit_url, source, generated, meta)
 
 
 def assemble(context: Context, graph: Graph, generated: list[Page] | None = None) -> Site:

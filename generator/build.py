@@ -20,9 +20,12 @@ from .context import Context
 from .errors import ContentErrors
 from .leaflets import LeafletFailed, write_pdfs
 from .search_index import SearchIndexFailed, write_index
+from .share_cards import ShareCardsFailed, write_cards
 
 # Steps run on the finished temporary site before the swap (e.g. the search index).
-POST_BUILD: list[Callable[[Path], object]] = [write_index, write_pdfs]
+POST_BUILD: list[Callable[[Path], object]] = [write_index, write_pdfs, write_cards]
+# What a post-build step raises when it cannot finish; the message is for the editor.
+POST_BUILD_FAILED = (SearchIndexFailed, LeafletFailed, ShareCardsFailed)
 
 SITE_URL_MISSING = (
     "Cảnh báo: chưa đặt SITE_URL (địa chỉ công khai của trang web). Trang vẫn được tạo, nhưng không có "
@@ -75,7 +78,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
         for step in POST_BUILD if steps is None else steps:
             try:
                 step(tmp)
-            except (SearchIndexFailed, LeafletFailed) as exc:
+            except POST_BUILD_FAILED as exc:
                 raise BuildFailed(str(exc)) from None
         old = None
         if site_dir.exists():

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import leaflets, pipeline, search_index, settings
+from . import pipeline, settings
 from .errors import ContentErrors
 from .render import TEMPLATES
 
@@ -63,6 +64,10 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
             raise PluginError(f"{page.file.src_uri}: trang không có trong kết quả của pipeline; trang viết tay phải là tệp .md")
         if finished.generated:  # a hand-written page's front matter MkDocs has read itself
             page.meta.update(finished.meta)
+        if finished.meta.get("description"):
+            # Escaped once, here: the theme prints page.meta.description without escaping
+            # (MkDocs' templates do not autoescape), and Markup is not escaped twice.
+            page.meta["description"] = escape(finished.meta["description"])
         if finished.title is not None:
             page.meta["title"] = finished.title
         page.edit_url = finished.edit_url
@@ -70,15 +75,14 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
         return finished.markdown
 
     def on_post_build(self, config):
-        if self.command:
-            try:
-                search_index.write_index(Path(config.site_dir))
-            except search_index.SearchIndexFailed as exc:
-                raise PluginError(str(exc)) from None
-            try:  # the same post-build step as generator/build.py's
-                leaflets.write_pdfs(Path(config.site_dir))
-            except leaflets.LeafletFailed as exc:
-                raise PluginError(str(exc)) from None
+        if self.command:  # MkDocs' own CLI; generator/build.py runs these as POST_BUILD steps
+            from .build import POST_BUILD, POST_BUILD_FAILED  # imports MkDocs' build command: only here
+
+            for step in POST_BUILD:
+                try:
+                    step(Path(config.site_dir))
+                except POST_BUILD_FAILED as exc:
+                    raise PluginError(str(exc)) from None
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.context.plans_dir))

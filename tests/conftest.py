@@ -27,7 +27,7 @@ KINDS = ("unit", "build", "browser")
 TESTS = Path(__file__).resolve().parent
 # Names whose use makes a test `build`: the CLI, the atomic build, any subprocess.
 BUILD_NAMES = {"run_cli", "build_site", "subprocess"}
-BUILD_FIXTURES = {"built_site"}
+BUILD_FIXTURES = {"built_site", "published"}
 _saved_epoch: list[str | None] = []
 
 

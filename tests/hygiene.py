@@ -46,6 +46,10 @@ class Finding:
         return f"{self.page}: {self.kind}: {self.text!r}"
 
 
+SHOWN_META_NAMES = {"description", "twitter:title", "twitter:description", "twitter:image:alt"}
+SHOWN_META_PROPERTIES = {"og:title", "og:description", "og:site_name", "og:image:alt"}
+
+
 def _visible(soup: BeautifulSoup) -> list[str]:
     for node in soup(["script", "style", "noscript", "template"]):
         node.decompose()
@@ -58,9 +62,10 @@ def _visible(soup: BeautifulSoup) -> list[str]:
     head = soup.head
     if head is not None:
         texts += [t.get_text() for t in head.find_all("title")]
+        # What a search engine or a share preview shows; og:type, og:locale, image sizes
+        # and addresses are protocol values nobody reads ("article", "vi_VN").
         texts += [str(m.get("content", "")) for m in head.find_all("meta")
-                  if m.get("name") in {"description"} or str(m.get("property", "")).startswith("og:")
-                  and m.get("property") not in {"og:url", "og:image"}]
+                  if m.get("name") in SHOWN_META_NAMES or m.get("property") in SHOWN_META_PROPERTIES]
     return texts
 
 

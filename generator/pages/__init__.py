@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .. import page_descriptions as describe
 from ..content_types import TYPES, ContentType
 from ..context import Context
 from ..link import Graph
@@ -59,10 +60,11 @@ def generic_pages(r: Renderer, ctype: ContentType) -> list[Page]:
     for entry in entries:
         uri = page_uri(ctype.name, entry.id)
         pages.append(Page(uri, r.render(ctype.template, uri, entry=entry), r.graph.corpus.path_of(ctype.name, entry.id),
-                          getattr(entry, "last_checked", None)))
+                          getattr(entry, "last_checked", None), {"description": describe.entry(entry, ctype.label)}))
     if ctype.index_template:
         uri = index_uri(ctype.name)
-        pages.append(Page(uri, r.render(ctype.index_template, uri, entries=entries), None))
+        pages.append(Page(uri, r.render(ctype.index_template, uri, entries=entries), None, None,
+                          {"description": describe.list_of(ctype.label)}))
     return pages
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import page_descriptions as describe
 from ..calendar_feed import month_groups
 from ..key_messages import campaign_messages, main_lines
 from ..link import Graph
@@ -77,13 +78,15 @@ def campaign_pages(r: Renderer) -> list[Page]:
         body = r.render("campaign.md.j2", uri, c=c, entry=entries.get(c.id), uses=plan_uses(graph, c.id, ranks),
                         feed=FEED_URI, calendar=CALENDAR_URI, messages=campaign_messages(c), lines=lines,
                         script=script(graph, c, site_url or None), script_file=SCRIPT_FILE)
-        pages.append(Page(uri, body, graph.corpus.path_of("campaigns", c.id), c.last_checked))
+        pages.append(Page(uri, body, graph.corpus.path_of("campaigns", c.id), c.last_checked, {"description": describe.campaign(c)}))
     groups = [(kind, [c for c in campaigns if c.kind == kind]) for kind in CAMPAIGN_KIND_LABELS]
     undated = [(kind, [c for c in items if c.recurrence is None]) for kind, items in groups]
     uri = index_uri("campaigns")
     pages.append(Page(uri, r.render("campaigns_index.md.j2", uri, groups=[g for g in groups if g[1]], entries=entries,
-                                    calendar=CALENDAR_URI, feed=FEED_URI), None))
+                                    calendar=CALENDAR_URI, feed=FEED_URI), None, None,
+                      {"description": describe.CAMPAIGNS_INDEX}))
     pages.append(Page(CALENDAR_URI, r.render("campaign_calendar.md.j2", CALENDAR_URI, months=month_groups(graph.calendar),
                                               undated=[g for g in undated if g[1]], feed=FEED_URI, as_of_year=r.as_of.year,
-                                              webcal=webcal_url(r.settings.site_url if r.settings else None)), None))
+                                              webcal=webcal_url(r.settings.site_url if r.settings else None)), None, None,
+                      {"description": describe.CALENDAR}))
     return pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from .. import page_descriptions as describe
 from ..model.glossary import DEFINITION_KIND_LABELS, GlossaryEntry
 from ..render import Page, Renderer
 from ..textnorm import fold
@@ -37,4 +38,4 @@ def glossary_pages(r: Renderer) -> list[Page]:
     letters = [(letter, _anchor(letter), list(group)) for letter, group in groupby(acronyms, key=_letter)]
     markdown = r.render("glossary.md.j2", URI, terms=terms, letters=letters,
                         names={e.id: e.term for e in entries}, kind_labels=DEFINITION_KIND_LABELS)
-    return [Page(URI, markdown, None, max(e.last_checked for e in entries))]
+    return [Page(URI, markdown, None, max(e.last_checked for e in entries), {"description": describe.GLOSSARY})]

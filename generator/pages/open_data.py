@@ -7,6 +7,7 @@ import posixpath
 
 from markupsafe import Markup
 
+from .. import page_descriptions as describe
 from ..export import SITE_FILES, export_list
 from ..help_box import help_box
 from ..render import Page, Renderer
@@ -23,4 +24,5 @@ def open_data_pages(r: Renderer) -> list[Page]:
     return [Page(uri, r.render("open_data.md.j2", uri, files=files, kinds=list(r.graph.corpus.entities),
                                feed=posixpath.relpath(CHANGES_FEED_URI, OPEN_DATA_FOLDER),
                                help_box_file=posixpath.relpath(HELP_BOX_URI, OPEN_DATA_FOLDER),
-                               snippet=snippet, linked_back=site_url is not None), None)]
+                               snippet=snippet, linked_back=site_url is not None), None, None,
+                 {"description": describe.OPEN_DATA})]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .. import page_descriptions as describe
 from ..accountability import changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix
 from ..link import Segment
 from ..model.plan import correction_anchor
@@ -101,15 +102,17 @@ def plan_pages(r: Renderer) -> list[Page]:
                                         as_of=r.as_of, changes=changes_since(r.graph, plan),
                                         matrix=responsibility_matrix(r.graph, plan), objective_anchor=objective_anchor,
                                         deadline_anchor=deadline_anchor),
-                          r.graph.corpus.path_of("documents", plan.id), plan.last_checked))
+                          r.graph.corpus.path_of("documents", plan.id), plan.last_checked, {"description": describe.plan(plan)}))
         # One paragraph per line of the source, escaped for HTML exactly once, here: inside
         # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
         # on a phone still reads as one line (transcription.display_lines says what of the
         # conversion to plain text is dropped, and why).
         lines = Markup("\n").join(Markup("<p>{}</p>").format(line) for line in display_lines(text) if line)
         rel = source.relative_to(r.graph.corpus.root).as_posix()
-        pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, lines=lines), rel, plan.last_checked))
+        pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, lines=lines), rel, plan.last_checked,
+                          {"description": describe.source_text(plan)}))
     uri = index_uri("documents")
     pages.append(Page(uri, r.render("plans_index.md.j2", uri, plans=r.graph.plans(),
-                                                  status_of=lambda plan: plan_status(plan, r.as_of)), None))
+                                                  status_of=lambda plan: plan_status(plan, r.as_of)), None, None,
+                      {"description": describe.PLANS_INDEX}))
     return pages

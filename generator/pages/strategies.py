@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import page_descriptions as describe
 from ..link import GoalLink, Graph
 from ..render import Page, Renderer
 from ..urls import goal_uri, index_uri, page_uri
@@ -53,5 +54,6 @@ def strategy_pages(r: Renderer) -> list[Page]:
                               {"description": f"Mục tiêu {goal.number} của {strategy.title}: {goal.area}.",
                                "search_words": list(goal.search_words)}))
     uri = index_uri("strategies")
-    pages.append(Page(uri, r.render("strategies_index.md.j2", uri, entries=strategies), None))
+    pages.append(Page(uri, r.render("strategies_index.md.j2", uri, entries=strategies), None, None,
+                      {"description": describe.STRATEGIES_INDEX}))
     return pages

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import page_descriptions as describe
 from ..key_messages import main_lines, topic_messages
 from ..link import Graph, Mention
 from ..render import Page, Renderer
@@ -59,5 +60,5 @@ def topic_pages(r: Renderer) -> list[Page]:
         meta = {"description": topic.summary, "search_words": search_words(topic)}
         pages.append(Page(uri, markdown, graph.corpus.path_of("topics", topic.id), topic.last_checked, meta))
     uri = index_uri("topics")
-    pages.append(Page(uri, r.render("topics_index.md.j2", uri, entries=topics), None))
+    pages.append(Page(uri, r.render("topics_index.md.j2", uri, entries=topics), None, None, {"description": describe.TOPICS_INDEX}))
     return pages
