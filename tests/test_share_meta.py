@@ -11,6 +11,7 @@ import yaml
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from generator.urls import HELP_BOX_URI
 from helpers import ROOT, SITE_URL
 
 # Every test reads a built site; the `published` fixture builds one in a way the marker
@@ -19,7 +20,8 @@ pytestmark = pytest.mark.build
 
 # The "page not found" page is shown at any missing address: it has no address of its
 # own to share, and the theme renders it without a page (overrides/404.html).
-NOT_PAGES = {"404.html"}
+# The help box (generator/help_box.py) is a download to paste into other sites, not a page.
+NOT_PAGES = {"404.html", HELP_BOX_URI}
 ALWAYS = ("og:title", "og:description", "og:type", "og:site_name", "og:locale")
 TWITTER = ("twitter:card", "twitter:title", "twitter:description")
 
