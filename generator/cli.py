@@ -42,6 +42,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         for path in missing:
             print(f"{path}: không tìm thấy tệp hoặc thư mục này. Gợi ý: kiểm tra lại đường dẫn.", file=sys.stderr)
         return 1
+    # A path that holds none of the site's files (a copy elsewhere, tests/bad/…) would be
+    # filtered to nothing and reported valid: say instead that it is not checked.
+    checked = [context.plans_dir.resolve(), context.docs_dir.resolve(), context.config_file.resolve()]
+    outside = [p for p in only or [] if not any(p.resolve().is_relative_to(c) or c.is_relative_to(p.resolve()) for c in checked)]
+    if outside:
+        for path in outside:
+            print(f"{path}: tệp hoặc thư mục này nằm ngoài thư mục dữ liệu ({context.relative(context.plans_dir)}/) và thư mục "
+                  f"trang viết tay ({context.relative(context.docs_dir)}/) nên không được kiểm tra. Gợi ý: chép tệp vào đúng "
+                  f"thư mục con của {context.relative(context.plans_dir)}/ (ví dụ {context.relative(context.plans_dir)}/documents/) "
+                  "rồi chạy lại.", file=sys.stderr)
+        return 1
     graph, errors = check(context, only=only, freshness=True)
     code = _print_errors(errors)
     if code == 0:

@@ -46,6 +46,15 @@ def test_a_path_that_does_not_exist_is_an_error(broken_project: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_file_outside_the_data_and_pages_folders_is_an_error_not_a_pass(broken_project: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "ngoai" / BROKEN.name  # a broken file the site does not read
+    elsewhere.parent.mkdir()
+    shutil.copy2(BROKEN, elsewhere)
+    result = run_cli("validate", str(elsewhere), cwd=broken_project)
+    assert result.returncode == 1 and "nằm ngoài thư mục dữ liệu (plans/)" in result.stderr, result.stderr
+    assert "Dữ liệu hợp lệ" not in result.stdout and "Traceback" not in result.stderr
+
+
 def test_an_entry_may_not_take_a_hand_written_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     (project / "docs" / "co-quan").mkdir(exist_ok=True)
