@@ -43,7 +43,7 @@ def _day_month(day: int, month: int) -> str:
     return f"{day}/{month}"
 
 
-def _period_text(campaign: Campaign) -> str:
+def period_text(campaign: Campaign) -> str:
     rec = campaign.recurrence
     assert rec is not None
     if rec.text:
@@ -61,7 +61,7 @@ def page_url(site_url: str, campaign_id: str) -> str:
 
 
 def _description(campaign: Campaign, url: str | None) -> str:
-    lines = [f"{CAMPAIGN_KIND_LABELS[campaign.kind]}: {_period_text(campaign)}."]
+    lines = [f"{CAMPAIGN_KIND_LABELS[campaign.kind]}: {period_text(campaign)}."]
     if campaign.what:
         lines.append(campaign.what)
     old_names = [n for n in campaign.names if n.to_year is not None and n.name != campaign.name]
@@ -183,7 +183,7 @@ def year_entries(campaigns: Iterable[Campaign]) -> list[YearEntry]:
         start, end = _day_month(rec.start_day, rec.start_month), _day_month(rec.end_day, rec.end_month)
         single = (rec.start_month, rec.start_day) == (rec.end_month, rec.end_day)
         entries.append(YearEntry(campaign, rec.start_month, rec.start_day, rec.end_month, rec.end_day, rec.spans_new_year,
-                                 start if single else f"{start} – {end}", start, end, _period_text(campaign)))
+                                 start if single else f"{start} – {end}", start, end, period_text(campaign)))
     return sorted(entries, key=lambda e: (e.start_month, e.start_day, e.campaign.id))
 
 

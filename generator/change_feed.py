@@ -27,7 +27,7 @@ from typing import Any
 
 from feedgen.feed import FeedGenerator
 
-from .calendar_feed import UID_DOMAIN, _period_text
+from .calendar_feed import UID_DOMAIN, period_text
 from .content_types import TYPES
 from .export import LICENCE_TITLE, LICENCE_URL
 from .history import Change
@@ -76,7 +76,7 @@ def _legal_text(d: Any) -> tuple[str, str]:
 def _campaign_text(c: Any) -> tuple[str, str]:
     summary = CAMPAIGN_KIND_LABELS.get(c.kind, c.kind)
     if c.recurrence is not None:
-        summary += f", {_period_text(c)}"
+        summary += f", {period_text(c)}"
     return c.name, summary + "."
 
 

@@ -29,8 +29,6 @@ import datetime as dt
 import hashlib
 import io
 import os
-import shutil
-import subprocess
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -40,6 +38,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from . import fonts
 from .export import LICENCE_TITLE
 from .help_directory import HelpLine
 from .key_messages import KeyMessage, campaign_messages, first_upper, help_messages, line_label, main_lines, topic_messages
@@ -48,7 +47,7 @@ from .urls import HELP_URI, page_uri, public_path, public_url
 
 LEAFLET_HTML = "to-roi-a4.html"
 LEAFLET_PDF = "to-roi-a4.pdf"
-FONT = "DejaVu Sans"
+FONT = fonts.FAMILY
 # The page's link to its leaflet (templates/_key_messages.md.j2); write_pdfs fills in the size.
 SIZE_SLOT = '<span class="leaflet-size"></span>'
 
@@ -132,18 +131,10 @@ def leaflet_sources(graph: Graph, site_url: str | None, pages: Mapping[str, Any]
 def _check_font() -> str:
     """DejaVu Sans must be what fontconfig gives, or Vietnamese letters may print as boxes.
     Returns what identifies the font files (for the cache key)."""
-    fc_match = shutil.which("fc-match")
-    found = ""
-    if fc_match:
-        done = subprocess.run([fc_match, "-f", "%{family}\t%{file}", FONT], capture_output=True, text=True, timeout=30)
-        found = done.stdout
-    family, _, file = found.partition("\t")
-    if FONT in family:
-        path = Path(file)
-        return f"{file}:{path.stat().st_size if path.is_file() else 0}"
-    raise LeafletFailed(f"Không tạo được tờ rơi PDF: máy này thiếu phông chữ {FONT} (có đủ dấu tiếng Việt). "
-                        "Gợi ý: xóa tệp .venv/.installed rồi chạy lại make site (bước cài đặt cài gói "
-                        "fonts-dejavu-core và fontconfig), hoặc tự cài hai gói này.")
+    path = fonts.font_file(FONT)
+    if path is not None:
+        return f"{path}:{path.stat().st_size}"
+    raise LeafletFailed(f"Không tạo được tờ rơi PDF: máy này thiếu phông chữ {FONT} (có đủ dấu tiếng Việt). {fonts.MISSING_HINT}")
 
 
 def _cached_pdf(html: str, name: str, font: str) -> bytes:

@@ -14,12 +14,12 @@ from __future__ import annotations
 import functools
 import html.parser
 import io
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from . import fonts
 from .content_types import TYPES
 
 WIDTH, HEIGHT = 1200, 630
@@ -42,21 +42,13 @@ class ShareCardsFailed(Exception):
     """The cards could not be drawn; the message is for the editor."""
 
 
-@functools.cache
 def font_file(style: str) -> str:
     """The DejaVu Sans file of a style ("bold", "book"), found by fontconfig."""
-    try:
-        found = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", f"DejaVu Sans:{style}"],
-                               capture_output=True, text=True, check=True, timeout=30).stdout
-    except (OSError, subprocess.SubprocessError):
-        found = ""
-    family, _, path = found.partition("\n")
-    if "DejaVu Sans" not in family.split(",") or not Path(path).is_file():
+    path = fonts.font_file(fonts.FAMILY, style)
+    if path is None:
         raise ShareCardsFailed(
-            "Không tìm thấy phông chữ DejaVu Sans (có đủ dấu tiếng Việt) để vẽ ảnh chia sẻ của các trang. "
-            "Cài gói fonts-dejavu-core (make install làm việc này) rồi tạo lại trang. "
-            "/ DejaVu Sans was not found by fontconfig (fc-match); install fonts-dejavu-core.")
-    return path
+            f"Không tìm thấy phông chữ {fonts.FAMILY} (có đủ dấu tiếng Việt) để vẽ ảnh chia sẻ của các trang. {fonts.MISSING_HINT}")
+    return str(path)
 
 
 @functools.cache

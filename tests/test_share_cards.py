@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw
 
+from generator import fonts
 from generator import share_cards as sc
 
 SITE = "Bình đẳng giới và Vì sự tiến bộ của phụ nữ"
@@ -107,10 +108,10 @@ def test_a_missing_font_is_a_vietnamese_message(tmp_path: Path, monkeypatch: pyt
     empty = tmp_path / "fonts.conf"
     empty.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>', encoding="utf-8")
     monkeypatch.setenv("FONTCONFIG_FILE", str(empty))
-    sc.font_file.cache_clear()
+    fonts.font_file.cache_clear()
     try:
         with pytest.raises(sc.ShareCardsFailed, match="Không tìm thấy phông chữ DejaVu Sans"):
             sc.font_file("bold")
     finally:
         monkeypatch.delenv("FONTCONFIG_FILE")
-        sc.font_file.cache_clear()
+        fonts.font_file.cache_clear()

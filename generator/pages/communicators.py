@@ -38,6 +38,6 @@ def communicators_pages(r: Renderer) -> list[Page]:
     credit = f"Nguồn: “{site_name}”" + (f" ({site_url})" if site_url else "") + ", giấy phép CC BY 4.0."
     return [Page(COMMUNICATORS_URI, r.render(
         "communicators.md.j2", COMMUNICATORS_URI, leaflets=items, scripts=scripts, credit=credit,
-        calendar_uri=CALENDAR_URI, ics=_file(FEED_URI), feed=_file(CHANGES_FEED_URI), open_data_uri=OPEN_DATA_URI), None,
+        calendar_uri=CALENDAR_URI, help_uri=HELP_URI, ics=_file(FEED_URI), feed=_file(CHANGES_FEED_URI), open_data_uri=OPEN_DATA_URI), None,
         meta={"description": "Tờ rơi A4 để in, bài phát thanh, thông điệp để chép, lịch và hộp trợ giúp, "
                              "dùng lại tự do khi ghi nguồn."})]
