@@ -17,10 +17,11 @@ from .annotators import FACTORIES, NOTICES
 from .citations import alias_key, find_citations, symbol_index, symbol_key
 from .content_types import TYPES
 from .context import Context
-from .corpus import Corpus, load_corpus, within
+from .corpus import Corpus, data_files, load_corpus, within
 from .docs_check import check_docs
 from .errors import ContentError, dotted
 from .help_directory import freshness_warnings
+from .importer.marks import review_marks
 from .link import Graph, link, task_locations
 from .model.common import PublicSource
 from .model.glossary import fold as glossary_fold
@@ -54,6 +55,8 @@ def check(project: Context | Path, only: list[Path] | None = None,
     errors += target_rules(corpus)
     errors += page_collisions(corpus, context.docs_dir)
     errors += check_docs(context)
+    # Review marks left by an import: a draft is not published until an editor clears them.
+    errors += review_marks([path for _, path in data_files(context.plans_dir)], root)
     if freshness:
         errors += freshness_warnings(corpus, context.today, context.settings.verify_max_age_days)
     if only is not None:

@@ -1,0 +1,1 @@
+"""Import a plan from its text, Word or PDF file into a draft that validates."""
