@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test test-unit fuzz lint validate schema bench bench-search browser offline clean
+.PHONY: site serve test test-unit fuzz lint validate schema bench bench-search browser offline clean import
 
 $(STAMP): pyproject.toml requirements.lock
 	@python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Cần Python 3.11 trở lên / Python 3.11+ required"; exit 1; }
@@ -31,6 +31,12 @@ validate: $(STAMP)
 
 schema: $(STAMP)
 	$(PY) -m generator schema
+
+# Import a received document as a draft plan: make import FILE=ke-hoach.docx [ID=ma-ke-hoach]
+# (CONTRIBUTING.md, "Thêm một văn bản mới"). The review report goes to nhap/ (gitignored).
+import: $(STAMP)
+	@test -n "$(FILE)" || { echo "Cách dùng: make import FILE=duong/dan/van-ban.docx [ID=ma-ke-hoach]"; exit 2; }
+	$(PY) -m generator import "$(FILE)" $(if $(ID),--id "$(ID)")
 
 # Debian's chromium for Playwright (never `playwright install`: it downloads a browser),
 # and the npm test tools (axe-core) from tests/browser/package-lock.json into its

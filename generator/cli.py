@@ -1,4 +1,4 @@
-"""Command line: python -m generator validate | build | offline | export | new | schema | transcription | suggest-topics."""
+"""Command line: python -m generator validate | build | offline | export | new | import | schema | transcription | suggest-topics."""
 
 from __future__ import annotations
 
@@ -166,6 +166,34 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer.draft import WouldOverwrite
+    from .importer.read import ImportRefused
+    from .importer.run import Library, import_file
+
+    context = _context()
+    corpus, errors = load_corpus(ROOT, plans_dir=context.plans_dir)
+    if any(not e.warning for e in errors):
+        print("Dữ liệu hiện có đang có lỗi, nên chưa thể đối chiếu bản nháp với danh sách cơ quan và văn bản:", file=sys.stderr)
+        return _print_errors(errors)
+    source = Path(args.file)
+    if not source.is_file():
+        print(f"{source}: không tìm thấy tệp này. Gợi ý: kiểm tra lại đường dẫn (đặt trong dấu nháy nếu tên có dấu cách).", file=sys.stderr)
+        return 1
+    try:
+        done = import_file(source, ROOT, context.plans_dir, Library.of(corpus), plan_id=args.id, force=args.force,
+                           today=context.today, report_dir=ROOT / "nhap")
+    except (ImportRefused, WouldOverwrite) as exc:
+        print(exc, file=sys.stderr)
+        print("Không có tệp nào được ghi. / Nothing written.", file=sys.stderr)
+        return 1
+    print(done.report)
+    if done.report_path is not None:
+        print(f"Báo cáo đã lưu tại {done.report_path.relative_to(ROOT).as_posix()} (không đưa vào kho; dán vào mô tả pull request). "
+              f"/ Report saved.")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -193,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", help="Mã mới, cũng là tên tệp, ví dụ ke-hoach-123-kh-ubnd-tinh-x-2026. / New id.")
     p.add_argument("--source", help="Tệp văn bản gốc (UTF-8) chép vào plans/sources/<mã>.txt. / Source text to copy.")
     p.set_defaults(func=cmd_new)
+    p = sub.add_parser("import", help="Nhập văn bản (.txt, .docx, .pdf) thành bản nháp kế hoạch. / Import a document as a draft plan.")
+    p.add_argument("file", help="Tệp văn bản nhận được: .txt, .docx hoặc .pdf có lớp chữ. / The document file.")
+    p.add_argument("--id", help="Mã cho kế hoạch mới (mặc định: tự đặt từ loại, số, nơi, năm). / Id of the new plan.")
+    p.add_argument("--force", action="store_true", help="Ghi đè các tệp đã có. / Overwrite existing files.")
+    p.set_defaults(func=cmd_import)
     p = sub.add_parser("schema", help="Tạo lại JSON Schema trong schema/. / Regenerate the JSON Schemas.")
     p.set_defaults(func=cmd_schema)
     return parser
