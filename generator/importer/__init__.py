@@ -1,0 +1,1 @@
+"""Turn a Vietnamese administrative document (.txt, .docx, .pdf) into draft YAML."""
