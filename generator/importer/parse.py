@@ -237,6 +237,10 @@ def _paragraphs(lines: list[Line], parsed: Parsed) -> list[Para]:
     """Join wrapped lines into paragraphs: a line continues the paragraph above unless it
     has a marker, or starts with a capital after a finished sentence."""
     paras: list[Para] = []
+    # A line that stops well short of the text's width ends its paragraph even without a
+    # full stop ("2. Tổ chức thực hiện"); a wrapped line runs close to the width.
+    lengths = sorted(len(ln.text) for ln in lines)
+    wide = lengths[int(len(lengths) * 0.9)] if lengths else 0
     for line in lines:
         text = line.text
         if _PAGE_NUMBER.match(text):
@@ -246,7 +250,7 @@ def _paragraphs(lines: list[Line], parsed: Parsed) -> list[Para]:
         prev = paras[-1] if paras else None
         continues = (prev is not None and kind == "plain" and not _STARTERS.match(text)
                      and (text[:1].islower() or not text[:1].isalpha() and not text[:1].isdigit()
-                          or not _ends_sentence(prev.text)))
+                          or not _ends_sentence(prev.text) and len(prev.lines[-1].text) >= 0.6 * wide))
         if kind == "num" and prev is not None and not _ends_sentence(prev.text) and re.match(r"^\d{4}\b", text):
             continues = True  # a year at the start of a wrapped line ("2016- 2021") is not a number mark
         if continues and prev is not None:

@@ -213,15 +213,15 @@ def _cell_lines(cell) -> list[str]:
 def _table_lines(table) -> list[str]:
     """A row becomes one line per paragraph, the cells side by side joined by TAB:
     "UBND TỈNH THANH HÓA<TAB>CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"."""
-    seen: set[int] = set()
+    seen: list = []  # the cells' XML elements; compared by identity (an id() alone is reused once freed)
     lines: list[str] = []
     for row in table.rows:
         columns = []
         for cell in row.cells:
             # python-docx repeats a merged cell for each grid column and each row it spans.
-            if id(cell._tc) in seen:
+            if any(cell._tc is element for element in seen):
                 continue
-            seen.add(id(cell._tc))
+            seen.append(cell._tc)
             columns.append(_cell_lines(cell))
         for parts in zip_longest(*columns, fillvalue=""):
             lines.append("\t".join(parts).rstrip("\t"))

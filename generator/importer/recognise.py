@@ -132,6 +132,12 @@ def deadlines_in(text: str) -> list[dict[str, Any]]:
     return found
 
 
+# How the name of a public body begins ("Phòng …", "Sở …", "UBND …", "Hội …").
+_AGENCY_WORDS = re.compile(
+    r"^(Đề nghị\s+)?(Phòng|Sở|Ban|Bộ|UBND|Ủy ban|Uỷ ban|Hội|Đài|Trung tâm|Công an|Đoàn|Liên đoàn|Mặt trận|MTTQ|Trường|"
+    r"Bệnh viện|Chi cục|Văn phòng|Cục|Tòa án|Viện|Thường trực|Các thành viên)\b")
+
+
 class _Builder:
     """Walks the body paragraphs in order and fills the plan's lists."""
 
@@ -198,6 +204,10 @@ class _Builder:
                                  "objectives": "objectives"}[self.part], title)
 
     def num(self, para: Para) -> None:
+        if not self.seen_part and part_kind(para.text) in ("implementation", "budget") and len(para.text) < 60:
+            # A document numbered 1., 2. … without I., II.: "5. Tổ chức thực hiện" is a part.
+            self.roman(para)
+            return
         if self.part is None:
             self.part = "activities"
         if self.part == "activities":
@@ -283,6 +293,12 @@ class _Builder:
         elif self.part == "budget":
             self._list("budget").append(para.text)
         else:
+            heading, colon, rest = para.text.partition(":")
+            if colon and rest.strip() and len(heading) <= 80 and _AGENCY_WORDS.match(heading):
+                # "- Phòng Văn hóa: chủ trì …": one agency's duties written as a bullet.
+                self.responsibility = {"heading": heading.strip(), "duties": [rest.strip()]}
+                self._list("responsibilities").append(self.responsibility)
+                return
             starts_note = para.kind == "plain" and re.match(r"^(Yêu cầu|Đề nghị|Giao)\b", para.text)
             if self.responsibility is not None and not starts_note:
                 self.responsibility.setdefault("duties", []).append(para.text)
