@@ -525,6 +525,64 @@ def measure(root: Path = ROOT, runs: int = RUNS, today: dt.date = TODAY) -> list
     return results
 
 
+def _as_docx(text: str, path: Path) -> Path:
+    from docx import Document
+
+    doc = Document()
+    for line in text.splitlines():
+        doc.add_paragraph(line)
+    doc.save(str(path))
+    return path
+
+
+def _as_pdf(text: str, path: Path) -> Path:
+    from html import escape
+
+    from weasyprint import HTML
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    HTML(string=f"<html><body style='font-family: DejaVu Sans; font-size: 11pt'>{body}</body></html>").write_pdf(str(path))
+    return path
+
+
+def measure_formats(root: Path = ROOT, runs: int = RUNS, today: dt.date = TODAY) -> tuple[float, list[tuple[str, dict[str, float]]]]:
+    """End to end per file, as `python -m generator import` runs it after loading the
+    data once: read_document (txt, and the same text as .docx and as a PDF with a text
+    layer) + draft_from_text. Returns the data loading time and one row per document."""
+    import tempfile
+
+    from generator.corpus import load_corpus
+    from generator.importer.read import read_document
+    from generator.importer.run import Library, draft_from_text
+
+    t0 = time.perf_counter()
+    corpus, _ = load_corpus(root, root / "plans")
+    library = Library.of(corpus)
+    load_seconds = time.perf_counter() - t0
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for plan_id, plan in sorted(corpus.of("documents").items(), key=lambda kv: kv[1].provenance.source_file or kv[0]):
+            source = corpus.source_file(plan)
+            text = source.read_text(encoding="utf-8")
+            files = {"txt": source, "docx": _as_docx(text, Path(tmp) / f"{plan_id}.docx"), "pdf": _as_pdf(text, Path(tmp) / f"{plan_id}.pdf")}
+            row = {}
+            for fmt, path in files.items():
+                def once(path: Path = path, plan_id: str = plan_id) -> object:
+                    return draft_from_text(read_document(path).text, library, plan_id=plan_id, today=today)
+
+                row[fmt] = best_time(once, runs)
+            rows.append((Path(plan.provenance.source_file).name[:3] + f" `{plan_id}`", row))
+    return load_seconds, rows
+
+
+def formats_table(load_seconds: float, rows: list[tuple[str, dict[str, float]]]) -> str:
+    lines = ["| Văn bản | .txt (ms) | .docx (ms) | .pdf có lớp chữ (ms) |", "|---|---:|---:|---:|"]
+    lines += [f"| {name} | {ms(row['txt'])} | {ms(row['docx'])} | {ms(row['pdf'])} |" for name, row in rows]
+    slowest = max(v for _, row in rows for v in row.values())
+    return "\n".join(lines) + (f"\n\nĐọc tệp + nhận dạng, lần nhanh nhất trong {RUNS} lần; chậm nhất {ms(slowest)} ms. "
+                               f"Nạp dữ liệu hiện có (một lần mỗi lệnh): {ms(load_seconds)} ms.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--out", type=Path, help="ghi kết quả (Markdown) vào tệp này")
@@ -532,6 +590,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     results = measure(runs=args.runs)
     text = report(results, dt.date.today(), machine_line())
+    if args.runs:
+        text += "\nTốc độ theo định dạng tệp:\n\n" + formats_table(*measure_formats(runs=args.runs)) + "\n"
     sys.stdout.write(text)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -161,3 +161,57 @@ def test_no_file_is_overwritten_without_force(tmp_path: Path, library: Library) 
     assert plan_file.read_text(encoding="utf-8") == "đã sửa tay\n"
     drafting.write(files, tmp_path, force=True)
     assert plan_file.read_text(encoding="utf-8").startswith("# yaml-language-server")
+
+
+# A scanned page as OCR gives it: lines wrapped at the page width, a bullet read as ":",
+# a sentence ending mid-bullet, a heading over two lines, a sub-heading naming the agency
+# that does the tasks under it, and a contact line after the closing words.
+SCAN = """\
+KẾ HOẠCH
+Tuyên truyền về bình đẳng giới năm 2026 của Ban Vì sự tiến bộ của phụ nữ
+1. Xây dựng kế hoạch và triển khai các hoạt động tuyên truyền, tập huấn nâng
+cao nhận thức về bình đẳng giới
+a) Ban vì sự tiến bộ của phụ nữ tỉnh
+- Phối hợp với các sở, ngành tổ chức tuyên truyền trên Đài Phát thanh và Truyền
+hình tỉnh, trong các hội nghị, hội thảo của ngành, nhất là ở cơ sở.
+Hội đồng nhân dân các cấp bảo đảm tỷ lệ cán bộ nữ theo quy định của Đảng.
+: Tham mưu công tác phối hợp xây dựng và thực hiện các chính sách đặc thù
+nhằm tăng cường sự tham gia của phụ nữ trên các lĩnh vực trong tỉnh nhà.
+2. Công tác kiểm tra
+- Giao cho các thành viên của Ban Vì sự tiến bộ của phụ nữ tỉnh kiểm tra định kỳ
+sáu tháng một lần tại các huyện, thị xã, thành phố trong toàn tỉnh nhà.
+Trong quá trình thực hiện, nếu có vướng mắc, đề nghị thông tin về Thường trực Ban.
+Địa chỉ liên hệ: số 74 đường Tô Vĩnh Diện, điện thoại 0237 000 000.
+"""
+
+
+def test_a_wrapped_scan_keeps_its_paragraphs(library: Library) -> None:
+    draft = draft_from_text(SCAN, library, "quet-thu", TODAY)
+    [section, check_section] = draft.plan["sections"]
+    assert section["title"].endswith("tập huấn nâng cao nhận thức về bình đẳng giới")
+    [sub] = section["sections"]
+    assert sub["title"] == "Ban vì sự tiến bộ của phụ nữ tỉnh"
+    texts = [t["text"] for t in sub["tasks"]]
+    # The sentence after a full stop inside a bullet stays in that bullet; ":" is a bullet.
+    assert len(texts) == 2 and "Hội đồng nhân dân các cấp" in texts[0] and texts[1].startswith("Tham mưu công tác")
+    # The sub-heading names a known agency: it leads the tasks under it (marked for review).
+    assert all(t["lead"] == ["bvstbpn-tinh-thanh-hoa"] for t in sub["tasks"])
+    assert any(m.loc[-1] == "title" and "cơ quan" in m.note for m in draft.marks)
+    # "Giao cho … Ban Vì sự tiến bộ …" names the lead at the start of the task.
+    assert check_section["tasks"][0]["lead"] == ["bvstbpn-tinh-thanh-hoa"]
+    # After the closing words nothing is a task: the contact line is closing text.
+    assert draft.plan["closing"][-1].startswith("Địa chỉ liên hệ")
+
+
+def test_citations_named_without_a_number_and_titles_inside_a_citation(library: Library) -> None:
+    text = ("KẾ HOẠCH\nThực hiện công tác phụ nữ năm 2026\n"
+            "Thực hiện Kế hoạch số 68/KH-UBND, ngày 20/4/2016 về việc triển khai Chương trình hành động Quốc gia về "
+            "bình đẳng giới giai đoạn 2016 - 2020 trên địa bàn thành phố; UBND thành phố ban hành kế hoạch như sau:\n"
+            "1. Tuyên truyền\n- Tuyên truyền Kế hoạch hành động bình đẳng giới tỉnh Thanh.\nHóa giai đoạn 2011-2015 trong toàn tỉnh.\n")
+    draft = draft_from_text(text, library, "trich-dan-thu", TODAY)
+    assert draft.plan["implements"] == ["kh-68-kh-ubnd-phan-thiet-2016"]
+    # The programme named in kh-68's subject is that plan's subject, not a citation of this one.
+    assert "ctr-qg-bdg-2016-2020" not in draft.plan.get("based_on", [])
+    # A name broken over two lines by a stray full stop is still found, and marked.
+    assert "kh-bdg-thanh-hoa-2011-2015" in draft.plan["based_on"]
+    assert any(m.loc == ("based_on",) and "tên gọi" in m.note for m in draft.marks)

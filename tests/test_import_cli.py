@@ -76,6 +76,10 @@ def test_a_word_file_becomes_a_draft_that_validate_holds_back(project: Path, tmp
         assert f"plans/documents/cv-docx.yaml:{n}:" in checked.stderr
     assert "cần kiểm tra:" in checked.stderr and "Gợi ý" in checked.stderr
 
+    # Nothing unsure is published: the build stops at the same marks, the old site stays.
+    built = run_cli("build", "--site-dir", str(tmp_path / "site"), cwd=project)
+    assert built.returncode == 1 and "cần kiểm tra:" in built.stderr and not (tmp_path / "site").exists()
+
     # A second import of the same file refuses to overwrite, and writes nothing.
     plan.write_text(text + "# sửa tay\n", encoding="utf-8")
     before = _files(project)

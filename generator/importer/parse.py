@@ -50,7 +50,7 @@ _DASH = re.compile(r"^(?P<mark>[-–•*])\s*(?P<text>\S.*)$")
 _PLUS = re.compile(r"^(?P<mark>\+)\s*(?P<text>\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # How a paragraph (not a continuation) begins when it has no marker.
-_STARTERS = re.compile(r"^(Căn cứ|Thực hiện|Trên đây|Trong quá trình|Đề nghị|Yêu cầu|Nhằm|Để )", re.IGNORECASE)
+_STARTERS = re.compile(r"^(Căn cứ|Thực hiện|Trên đây|Trong quá trình|Đề nghị|Yêu cầu|Nhằm|Để )")  # capitalised: a sentence begins
 _AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q|TỈNH ỦY)\s*\.", re.IGNORECASE)
 
 
@@ -221,6 +221,8 @@ def _omit_row(parsed: Parsed, text: str, reasons: list[tuple[str, str | None]], 
 
 
 def _marker(text: str) -> tuple[str, str, str]:
+    if text[:1] in ":;" and text[1:].strip()[:1].isupper():
+        return "dash", text[0], text[1:].strip()  # a scan's bullet read as ":" (": Tham mưu …")
     for kind, pattern in (("roman", _ROMAN), ("num", _NUM), ("letter", _LETTER), ("plus", _PLUS), ("dash", _DASH)):
         if m := pattern.match(text):
             if kind == "roman" and not m["text"]:
@@ -233,14 +235,38 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", ":", ";", "!", "?", "…", "”", '"', ")"))
 
 
+_HEADINGS = ("roman", "num", "letter")
+# A hard-wrapped text (a scan, a PDF) has lines near the page width, a typed one a
+# paragraph per line: past this 90th-percentile line length, lines are paragraphs.
+WRAPPED_WIDTH = 110
+
+
+def _continues(prev: Para, text: str, wide: int, wrapped: bool) -> bool:
+    """Whether an unmarked line belongs to the paragraph above.
+
+    A lower-case start always continues. A capital after an unfinished sentence
+    continues a body paragraph ("…giám sát việc thực hiện⏎Nghị định 56/2012…"); a
+    heading only when its last line ran to the width of a wrapped text (a short line
+    ends a heading: "2. Tổ chức thực hiện⏎Phòng Văn hóa: …"). In a wrapped text a bullet
+    runs until the next marker: only markers start list items."""
+    if _STARTERS.match(text):
+        return False
+    if text[:1].islower() or not text[:1].isalpha() and not text[:1].isdigit():
+        return True
+    last = len(prev.lines[-1].text)
+    if prev.kind in _HEADINGS:
+        return wrapped and not _ends_sentence(prev.text) and last >= 0.7 * wide
+    if wrapped and prev.kind in ("dash", "plus"):
+        return True
+    return not _ends_sentence(prev.text) and (not wrapped or last >= 0.6 * wide)
+
+
 def _paragraphs(lines: list[Line], parsed: Parsed) -> list[Para]:
-    """Join wrapped lines into paragraphs: a line continues the paragraph above unless it
-    has a marker, or starts with a capital after a finished sentence."""
+    """Join wrapped lines into paragraphs (see _continues)."""
     paras: list[Para] = []
-    # A line that stops well short of the text's width ends its paragraph even without a
-    # full stop ("2. Tổ chức thực hiện"); a wrapped line runs close to the width.
     lengths = sorted(len(ln.text) for ln in lines)
     wide = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    wrapped = wide <= WRAPPED_WIDTH
     for line in lines:
         text = line.text
         if _PAGE_NUMBER.match(text):
@@ -248,9 +274,7 @@ def _paragraphs(lines: list[Line], parsed: Parsed) -> list[Para]:
             continue
         kind, mark, body = _marker(text)
         prev = paras[-1] if paras else None
-        continues = (prev is not None and kind == "plain" and not _STARTERS.match(text)
-                     and (text[:1].islower() or not text[:1].isalpha() and not text[:1].isdigit()
-                          or not _ends_sentence(prev.text) and len(prev.lines[-1].text) >= 0.6 * wide))
+        continues = prev is not None and kind == "plain" and _continues(prev, text, wide, wrapped)
         if kind == "num" and prev is not None and not _ends_sentence(prev.text) and re.match(r"^\d{4}\b", text):
             continues = True  # a year at the start of a wrapped line ("2016- 2021") is not a number mark
         if continues and prev is not None:

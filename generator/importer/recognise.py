@@ -152,6 +152,7 @@ class _Builder:
         self.responsibility: dict[str, Any] | None = None
         self.seen_part = False
         self.activity_parts = 0
+        self.closing = False
 
     # -- the plan's lists ---------------------------------------------------------------
     def _list(self, name: str) -> list[Any]:
@@ -173,8 +174,9 @@ class _Builder:
         if para.kind == "plus" and container.get("tasks"):
             container["tasks"][-1].setdefault("details", []).append(para.text)
             return
-        if para.kind == "plain" and not container.get("tasks") and "intro" not in container and container is not None:
-            container["intro"] = para.text
+        if (para.kind == "plain" and not container.get("tasks") and not container.get("sections") and "intro" not in container
+                and para.text.rstrip().endswith(":")):
+            container["intro"] = para.text  # "…, cụ thể như sau:" introduces the list below
             return
         task: dict[str, Any] = {"text": para.text}
         targets = targets_in(para.text)
@@ -272,7 +274,9 @@ class _Builder:
 
     def item(self, para: Para) -> None:
         """A dash, plus or plain paragraph inside the current part."""
-        if para.kind == "plain" and re.match(r"^(Trên đây|Trong quá trình)", para.text, re.IGNORECASE):
+        if self.closing or para.kind == "plain" and re.match(r"^(Trên đây|Trong quá trình)", para.text, re.IGNORECASE):
+            # The closing words end the body: what follows them (a contact line) is closing too.
+            self.closing = True
             self._list("closing").append(para.text)
             return
         if self.part is None:

@@ -13,12 +13,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..citations import alias_index, find_citations, symbol_index, symbol_key
+from ..citations import alias_index, alias_key, find_citations, symbol_index, symbol_key
 from ..textnorm import fold, slug
 from .recognise import Recognised
 
 
 def _key(text: str) -> str:
+    """Comparison form of a name: no case, diacritics, punctuation or bracketed
+    abbreviation ("Ban Vì sự tiến bộ của phụ nữ (BVSTBCPN) cơ quan …")."""
+    text = re.sub(r"\([^)]{0,40}\)", " ", text)
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split())
 
 
@@ -30,6 +33,11 @@ class Proposal:
     id: str
     data: dict[str, Any]
     notes: list[str] = field(default_factory=list)   # review marks for the entry's file
+
+
+# Words before an agency's name at the start of a heading or task: "Đề nghị UBMTTQ…",
+# "Giao cho các thành viên của Ban…", "Riêng Phòng…".
+_LEAD_IN = re.compile(r"^(?:(?:Đề nghị|Giao cho|Giao|Riêng)\s+)?(?:(?:các\s+)?thành viên(?:\s+của)?\s+|các\s+)?", re.IGNORECASE)
 
 
 class AgencyIndex:
@@ -46,7 +54,7 @@ class AgencyIndex:
     def find(self, text: str, place: str | None) -> tuple[str | None, list[str]]:
         """(id, candidates): the agency whose name or short name starts the text (the
         longest name wins; among equals, the one whose locality names the place)."""
-        key = _key(re.sub(r"^(Đề nghị|Giao|Các|Riêng)\s+", "", text.strip(), flags=re.IGNORECASE))
+        key = _key(_LEAD_IN.sub("", text.strip()))
         full = _key(text)
         best: list[str] = []
         best_len = 0
@@ -131,10 +139,16 @@ def resolve_citations(rec: Recognised, legal: dict[str, Any], plan_id: str, toda
     symbols, aliases = symbol_index(docs), alias_index(docs)
     proposed: dict[str, Proposal] = {}
     plan = rec.plan
+    body_only: list[str] = []
+    described: set[str] = set()  # named only as the subject of another citation
     for name in _TEXT_FIELDS:
         for loc, text in _strings(plan.get(name), (name,)):
             implementing = loc[0] in ("preamble", "title") and text.casefold().startswith("thực hiện")
-            for cite in find_citations(text, aliases):
+            cites = find_citations(text, aliases)
+            for cite in cites:
+                if _describes_another(cite, cites, text):
+                    described.add(aliases.get(cite.alias or "", ""))
+                    continue
                 target = symbols.get(symbol_key(cite.symbol)) if cite.symbol else aliases.get(cite.alias or "")
                 if target is None and cite.symbol:
                     target = _propose(cite, text, plan_id, today, proposed, out)
@@ -147,11 +161,54 @@ def resolve_citations(rec: Recognised, legal: dict[str, Any], plan_id: str, toda
                 bucket = out.implements if implementing else out.based_on
                 if target not in out.implements and target not in bucket:
                     bucket.append(target)
+                    if loc[0] not in ("preamble", "title"):
+                        body_only.append(target)
+    # Names the citation pass cannot see: a descriptive title around a symbol ("Kế hoạch
+    # của Tỉnh ủy thực hiện Nghị quyết số 26-NQ/TW"), a name broken over two lines.
+    for target in _named_in(source, docs):
+        if target not in out.implements and target not in out.based_on and target not in described:
+            out.based_on.append(target)
+            body_only.append(target)
+            rec.mark(("based_on",), f"“{legal[target].title}” được nhận ra qua tên gọi trong văn bản gốc (không có số ký hiệu); kiểm tra")
     out.based_on = [t for t in out.based_on if t not in out.implements]
+    mentioned = [t for t in body_only if t in out.based_on]
+    if mentioned:
+        rec.mark(("based_on",), "các văn bản sau chỉ được nhắc trong nội dung (không ở câu “Căn cứ…”, “Thực hiện…”): "
+                                + ", ".join(mentioned) + "; giữ văn bản mà kế hoạch dựa vào, xóa văn bản chỉ được nhắc tới")
     out.proposals = list(proposed.values())
     known = [t for t in (*out.implements, *out.based_on) if t in legal]
     out.found.append(f"trích dẫn khớp thư viện văn bản: {len(known)}; đề xuất văn bản mới: {len(out.proposals)}")
     return out
+
+
+def _describes_another(cite: Any, cites: list[Any], text: str) -> bool:
+    """A name inside the subject of a numbered citation ("Kế hoạch số 68/KH-UBND … về việc
+    triển khai Chương trình hành động Quốc gia về bình đẳng giới …") describes that
+    document; it is not a citation of the plan's own."""
+    if cite.symbol:
+        return False
+    before = [c for c in cites if c.symbol and c.end <= cite.start]
+    if not before:
+        return False
+    between = text[before[-1].end:cite.start]
+    if re.search(r"(?:\bvà|,)\s*$", between):
+        return False  # "… về chương trình công tác năm 2017 và Kế hoạch …": a second document
+    return ";" not in between and bool(re.search(r"\bvề\b", between)) and len(between) < 200
+
+
+def _named_in(source: str, docs: list[Any]) -> list[str]:
+    """Entries whose aliases or descriptive title (four words or more) occur in the source
+    text read as one line, without case, diacritics or punctuation."""
+    text = f" {alias_key(source)} "
+    found = []
+    for doc in docs:
+        names = list(doc.aliases) + ([doc.title] if doc.title_is_descriptive else [])
+        for name in names:
+            key = alias_key(name)
+            if len(key.split()) >= 4 and f" {key} " in text:
+                found.append(doc.id)
+                break
+    return found
 
 
 _DATE_AFTER = re.compile(r"^[\s,]*(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d\d)")
@@ -242,3 +299,44 @@ def resolve_agencies(rec: Recognised, agencies: dict[str, Any], place: str | Non
         rec.mark(("responsibilities", i, "agency"), f"cơ quan “{name}” chưa có trong plans/agencies/; đã đề xuất tệp plans/agencies/{new_id}.yaml")
     rec.found.append(f"cơ quan trong phần tổ chức thực hiện: {resolved} khớp danh sách cơ quan, {len(proposals)} đề xuất mới")
     return list(proposals.values())
+
+
+_ASSIGNS = re.compile(r"^(?:Giao cho|Giao)\s+\S", re.IGNORECASE)
+_LEADS_BY = re.compile(r"^(?P<who>.{3,80}?)\s+(?:chủ trì|chịu trách nhiệm)\b")
+
+
+def resolve_leads(rec: Recognised, agencies: dict[str, Any], place: str | None) -> int:
+    """Lead agencies of tasks: a task that begins "Giao cho X …" or "X chủ trì …", and
+    the tasks under a heading that names an agency ("a) Ban Vì sự tiến bộ của phụ nữ
+    tỉnh"). Each is marked for review; returns how many tasks got a lead."""
+    index = AgencyIndex(agencies)
+    count = 0
+
+    def task_lead(text: str) -> str | None:
+        if _ASSIGNS.match(text):
+            return index.find(text, place)[0]
+        if m := _LEADS_BY.match(text):
+            return index.find(m["who"], place)[0]
+        return None
+
+    def walk(sections: list[dict[str, Any]], loc: tuple, inherited: str | None) -> None:
+        nonlocal count
+        for i, section in enumerate(sections):
+            here = (*loc, i)
+            named = index.find(section["title"], place)[0] if len(section["title"]) <= 100 else None
+            lead = named or inherited
+            if named:
+                rec.mark((*here, "title"), f"tên mục là một cơ quan ({named}): các nhiệm vụ trong mục được ghi cơ quan chủ trì này; kiểm tra")
+            for j, task in enumerate(section.get("tasks", [])):
+                own = task_lead(task["text"])
+                if own:
+                    rec.mark((*here, "tasks", j, "lead"), f"cơ quan chủ trì đọc từ đầu câu nhiệm vụ ({own}); kiểm tra")
+                if own or lead:
+                    task["lead"] = [own or lead]
+                    count += 1
+            walk(section.get("sections", []), (*here, "sections"), lead)
+
+    walk(rec.plan.get("sections", []), ("sections",), None)
+    if count:
+        rec.found.append(f"nhiệm vụ có cơ quan chủ trì (đọc từ tên mục hoặc đầu câu): {count}")
+    return count

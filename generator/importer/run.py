@@ -17,7 +17,7 @@ from . import draft as drafting
 from . import enrich
 from .parse import parse
 from .recognise import recognise
-from .resolve import AgencyIndex, resolve_agencies, resolve_citations
+from .resolve import AgencyIndex, resolve_agencies, resolve_citations, resolve_leads
 
 
 @dataclass
@@ -56,6 +56,7 @@ def draft_from_text(text: str, library: Library, plan_id: str | None = None, tod
     enrich.goals(rec, library.strategies, library.legal, [*cited.implements, *cited.based_on])
     enrich.glued_numbers(rec, text)
     new_agencies = resolve_agencies(rec, library.agencies, parsed.place, issuer.get("level"))
+    resolve_leads(rec, library.agencies, parsed.place)
     draft = drafting.assemble(parsed, rec, issuer, text, final_id, today, cited.implements, cited.based_on)
     draft.proposals = cited.proposals + new_agencies
     draft.found = rec.found + issuer_found + cited.found
