@@ -545,10 +545,13 @@ def _as_pdf(text: str, path: Path) -> Path:
     return path
 
 
-def measure_formats(root: Path = ROOT, runs: int = RUNS, today: dt.date = TODAY) -> tuple[float, list[tuple[str, dict[str, float]]]]:
+def measure_formats(root: Path = ROOT, runs: int = RUNS, today: dt.date = TODAY
+                    ) -> tuple[float, list[tuple[str, dict[str, float]]], dict[str, list[DocResult]]]:
     """End to end per file, as `python -m generator import` runs it after loading the
     data once: read_document (txt, and the same text as .docx and as a PDF with a text
-    layer) + draft_from_text. Returns the data loading time and one row per document."""
+    layer) + draft_from_text. Returns the data loading time, one row of times per
+    document, and the comparison of each format's drafts with the curated plans (the
+    PDF is laid out anew by WeasyPrint, so its lines wrap where a printed page would)."""
     import tempfile
 
     from generator.corpus import load_corpus
@@ -560,19 +563,37 @@ def measure_formats(root: Path = ROOT, runs: int = RUNS, today: dt.date = TODAY)
     library = Library.of(corpus)
     load_seconds = time.perf_counter() - t0
     rows = []
+    compared: dict[str, list[DocResult]] = {"docx": [], "pdf": []}
     with tempfile.TemporaryDirectory() as tmp:
         for plan_id, plan in sorted(corpus.of("documents").items(), key=lambda kv: kv[1].provenance.source_file or kv[0]):
             source = corpus.source_file(plan)
             text = source.read_text(encoding="utf-8")
             files = {"txt": source, "docx": _as_docx(text, Path(tmp) / f"{plan_id}.docx"), "pdf": _as_pdf(text, Path(tmp) / f"{plan_id}.pdf")}
             row = {}
+            curated = plan.model_dump(mode="json")
+            for fmt in compared:
+                extracted = read_document(files[fmt]).text
+                draft = draft_from_text(extracted, library, plan_id=plan_id, today=today)
+                compared[fmt].append(compare_plans(curated, draft.plan, extracted))
             for fmt, path in files.items():
                 def once(path: Path = path, plan_id: str = plan_id) -> object:
                     return draft_from_text(read_document(path).text, library, plan_id=plan_id, today=today)
 
                 row[fmt] = best_time(once, runs)
             rows.append((Path(plan.provenance.source_file).name[:3] + f" `{plan_id}`", row))
-    return load_seconds, rows
+    return load_seconds, rows, compared
+
+
+def formats_accuracy(compared: dict[str, list[DocResult]]) -> str:
+    """The total row of the accuracy table for the same texts read from .docx and .pdf."""
+    lines = []
+    for fmt, results in compared.items():
+        last = table(results).splitlines()[-1].replace("**Tổng**", f"**Tổng, đọc từ .{fmt}**")
+        lines.append(last)
+    header = table(next(iter(compared.values()))).splitlines()[:2]
+    misses = [f"- .{fmt}: {line[2:]}" for fmt, results in compared.items() for line in miss_list(results).splitlines()
+              if "thừa trích dẫn" not in line and line.startswith("- ")]
+    return "\n".join(header + lines) + ("\n\n" + "\n".join(misses) if misses else "")
 
 
 def formats_table(load_seconds: float, rows: list[tuple[str, dict[str, float]]]) -> str:
@@ -591,7 +612,10 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(runs=args.runs)
     text = report(results, dt.date.today(), machine_line())
     if args.runs:
-        text += "\nTốc độ theo định dạng tệp:\n\n" + formats_table(*measure_formats(runs=args.runs)) + "\n"
+        load_seconds, rows, compared = measure_formats(runs=args.runs)
+        text += "\nTốc độ theo định dạng tệp:\n\n" + formats_table(load_seconds, rows) + "\n"
+        text += ("\nCùng văn bản, đọc từ tệp .docx (mỗi dòng một đoạn) và từ tệp PDF có lớp chữ (WeasyPrint dàn trang lại, "
+                 "dòng xuống hàng như bản in):\n\n" + formats_accuracy(compared) + "\n")
     sys.stdout.write(text)
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -54,9 +54,21 @@ _STARTERS = re.compile(r"^(Căn cứ|Thực hiện|Trên đây|Trong quá trình
 _AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q|TỈNH ỦY)\s*\.", re.IGNORECASE)
 
 
+# Where the right-hand column starts when a reader has collapsed the gap between the
+# two cells of a header row to one space: the national name or motto, or the place and
+# date after the number ("Số: 2458/BVSTBCPN-VX Thanh Hóa, ngày …").
+_RIGHT_COLUMN = re.compile(r"\s(?=(?:CỘNG\s+H[OÒ][AÀÁ]\s+XÃ|Độc\s+lập\s*[-–]))", re.IGNORECASE)
+_NUMBER_THEN_DATE = re.compile(r"^(S[ốô]\s*:?\s*\d[\d\s]*/\s*\S+)\s+([^\W\d][^,]{0,40},\s*ngày\b.*)$", re.IGNORECASE)
+
+
 def cells(line: str) -> list[str]:
     """The cells of a line: one for body text, two for a header or signature row."""
-    return [c.strip() for c in _CELL_SPLIT.split(line) if c.strip()]
+    found = []
+    for cell in _CELL_SPLIT.split(line):
+        for part in _RIGHT_COLUMN.split(cell, maxsplit=1):
+            m = _NUMBER_THEN_DATE.match(part.strip())
+            found += [g.strip() for g in m.groups()] if m else [part.strip()] if part.strip() else []
+    return found
 
 
 def is_motto(text: str) -> bool:
@@ -275,6 +287,11 @@ def _paragraphs(lines: list[Line], parsed: Parsed) -> list[Para]:
         kind, mark, body = _marker(text)
         prev = paras[-1] if paras else None
         continues = prev is not None and kind == "plain" and _continues(prev, text, wide, wrapped)
+        if prev is not None and not _ends_sentence(prev.text) and (
+                kind == "dash" and mark in "–—" and body[:1].isdigit()          # "2011⏎– 2020": a range, not a bullet
+                or kind in ("num", "letter") and text.lstrip(mark).lstrip().startswith(")")
+                and prev.text.count("(") > prev.text.count(")")):           # "(chỉ tiêu 1 và⏎2) của …"
+            continues = True
         if kind == "num" and prev is not None and not _ends_sentence(prev.text) and re.match(r"^\d{4}\b", text):
             continues = True  # a year at the start of a wrapped line ("2016- 2021") is not a number mark
         if continues and prev is not None:
@@ -294,6 +311,9 @@ def _cut_end(parsed: Parsed, lines: list[Line]) -> list[Line]:
     head = cells(tail[0].text)
     parsed.omitted.append(Omitted(tail[0].text, "nhãn “Nơi nhận:”, danh sách ghi ở trường recipients"
                                   + ("; phần bên phải là khối chữ ký, ghi ở trường signature" if len(head) > 1 else "")))
+    label = re.match(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", head[0], re.IGNORECASE)
+    if label and label["rest"] and is_upper(label["rest"]):
+        parsed.signature.append(label["rest"])  # "Nơi nhận: TRƯỞNG BAN", the gap collapsed
     parsed.signature += head[1:]
     k = 1
     while k < len(tail):

@@ -292,14 +292,17 @@ def _pdf_pages(path: Path, pages: list[str]) -> tuple[str, list[str]]:
                       "công cụ này không nhận dạng chữ trong ảnh.", ASK_FOR_TEXT)
     notices = []
     if blank:
+        # Kept all the same: a last page often holds one line ("- Lưu: VT.") and the signature.
         listed = ", ".join(map(str, blank))
-        notices.append(f"Trang {listed} của tệp PDF không có chữ (trang trắng hoặc ảnh quét) nên bị bỏ qua: "
-                       "nếu trang có nội dung, cần gõ lại phần đó.")
-    kept = [text for count, text in zip(letters, pages, strict=True) if count >= MIN_PAGE_LETTERS]
-    return join_wrapped_lines("\n".join(kept).split("\n")), notices
+        notices.append(f"Trang {listed} của tệp PDF có rất ít chữ (trang gần trắng, hoặc ảnh quét): "
+                       "đối chiếu trang này với bản gốc; nếu trang là ảnh có nội dung, cần gõ lại phần đó.")
+    return join_wrapped_lines("\n".join(pages).split("\n")), notices
 
 
 _SENTENCE_END = (".", ":", ";", "!", "?", "…")
+
+
+_LETTER_MARK = re.compile(r"^[a-zđ]\s*\)")  # "a) …": a lettered item, not a wrapped line
 
 
 def join_wrapped_lines(lines: list[str]) -> str:
@@ -313,7 +316,7 @@ def join_wrapped_lines(lines: list[str]) -> str:
         if not line:
             continue
         prev = out[-1] if out else ""
-        if prev and line[0].islower() and "\t" not in line and "\t" not in prev and not prev.endswith(_SENTENCE_END):
+        if prev and line[0].islower() and not _LETTER_MARK.match(line) and "\t" not in line and "\t" not in prev and not prev.endswith(_SENTENCE_END):
             out[-1] = prev[:-1] if prev.endswith("-") and not prev.endswith(" -") else prev + " "
             out[-1] += line
         else:
