@@ -200,11 +200,21 @@ def tasks_of(plan: dict[str, Any]) -> list[dict[str, Any]]:
     return [t for s in walk_sections(plan.get("sections") or []) for t in s.get("tasks") or []]
 
 
-def lead_agencies(plan: dict[str, Any]) -> set[str]:
-    """The agencies of responsibilities[].agency and of every task's lead."""
-    found = {r["agency"] for r in plan.get("responsibilities") or [] if r.get("agency")}
-    found |= {a for t in tasks_of(plan) for a in t.get("lead") or []}
-    return found
+
+
+def lead_assignments(curated: dict[str, Any], draft: dict[str, Any], tasks: Pairing) -> tuple[set[str], set[str]]:
+    """Who leads what, per place, for both plans: each responsibility's agency, and each
+    task's lead agencies keyed by the curated task the draft task is paired with (an
+    unpaired draft task's lead can only be extra). A lead on the wrong task is a miss
+    and an extra, which a set of agencies alone would not show."""
+    def responsibilities(plan: dict[str, Any]) -> set[str]:
+        return {f"phân công: {r['agency']}" for r in plan.get("responsibilities") or [] if r.get("agency")}
+
+    partner = {j: i for i, j, _ in tasks.pairs}
+    c = responsibilities(curated) | {f"nhiệm vụ {i + 1}: {a}" for i, t in enumerate(tasks_of(curated)) for a in t.get("lead") or []}
+    d = responsibilities(draft) | {f"nhiệm vụ {partner[j] + 1 if j in partner else f'thừa {j + 1}'}: {a}"
+                                   for j, t in enumerate(tasks_of(draft)) for a in t.get("lead") or []}
+    return c, d
 
 
 def citations(plan: dict[str, Any]) -> set[str]:
@@ -371,7 +381,7 @@ def compare_plans(curated: dict[str, Any], draft: dict[str, Any], source_text: s
     tasks = p.score(len(ctasks), len(dtasks))
     misses += _text_misses("nhiệm vụ", ctasks, dtasks, p, pool)
 
-    leads, missing, extra = match_sets(lead_agencies(curated), lead_agencies(draft))
+    leads, missing, extra = match_sets(*lead_assignments(curated, draft, p))
     misses += [f"cơ quan chủ trì ‘{a}’ không có trong bản nháp" for a in missing]
     misses += [f"bản nháp thừa cơ quan chủ trì ‘{a}’" for a in extra]
 

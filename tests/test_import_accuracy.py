@@ -173,16 +173,24 @@ def test_glued_heading_is_a_miss_both_ways() -> None:
     assert result.headings.precision == pytest.approx(2 / 3)
 
 
-def test_lead_agencies_come_from_responsibilities_and_task_leads() -> None:
+def test_leads_are_scored_per_responsibility_and_per_task() -> None:
     curated = plan()
-    assert acc.lead_agencies(curated) == {"phong-tu-phap", "dai-truyen-thanh", "phong-ldtbxh"}
     draft = draft_of(curated)
     draft["sections"][0]["sections"][0]["tasks"][0].pop("lead")  # drafts leave empty lists out
     draft["responsibilities"].append({"agency": "phong-noi-vu", "heading": "Phòng Nội vụ", "duties": []})
     result = acc.compare_plans(curated, draft)
     assert result.leads == acc.Score(2, 3, 3, 2)
-    assert "cơ quan chủ trì ‘phong-ldtbxh’ không có trong bản nháp" in result.misses
-    assert "bản nháp thừa cơ quan chủ trì ‘phong-noi-vu’" in result.misses
+    assert "cơ quan chủ trì ‘nhiệm vụ 3: phong-ldtbxh’ không có trong bản nháp" in result.misses
+    assert "bản nháp thừa cơ quan chủ trì ‘phân công: phong-noi-vu’" in result.misses
+
+
+def test_a_lead_on_the_wrong_task_is_a_miss_and_an_extra() -> None:
+    curated = plan()
+    draft = draft_of(curated)
+    tasks = draft["sections"][0]["tasks"]
+    tasks[1]["lead"] = tasks[0].pop("lead")
+    result = acc.compare_plans(curated, draft)
+    assert result.leads.matched == result.leads.expected - 1 and result.leads.found == result.leads.expected
 
 
 def test_citations_are_implements_and_based_on_together() -> None:

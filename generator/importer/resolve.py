@@ -40,6 +40,10 @@ class Proposal:
 _LEAD_IN = re.compile(r"^(?:(?:Đề nghị|Giao cho|Giao|Riêng)\s+)?(?:(?:các\s+)?thành viên(?:\s+của)?\s+|các\s+)?", re.IGNORECASE)
 
 
+# After an agency's name, words that make the phrase name other bodies.
+_OTHER_BODIES = re.compile(r"^(cac|cap|nhung|moi|tung)\b")
+
+
 class AgencyIndex:
     """Agency names and short names → ids, for matching the start of a heading."""
 
@@ -51,17 +55,23 @@ class AgencyIndex:
                 self.names.append((_key(name), id_))
         self.names.sort(key=lambda pair: -len(pair[0]))
 
-    def find(self, text: str, place: str | None) -> tuple[str | None, list[str]]:
-        """(id, candidates): the agency whose name or short name starts the text (the
-        longest name wins; among equals, the one whose locality names the place)."""
-        key = _key(_LEAD_IN.sub("", text.strip()))
-        full = _key(text)
+    def find(self, text: str, place: str | None, exact: bool = False) -> tuple[str | None, list[str]]:
+        """(id, candidates): the agency whose name or short name is the text, or (unless
+        exact) starts it; the longest name wins, and among equals the one whose locality
+        names the place. A name followed by "các …", "cấp …" names other bodies ("Ban Vì
+        sự tiến bộ của phụ nữ các Sở, ngành" is not the province's Ban)."""
+        key = _key(_LEAD_IN.sub("", text.strip().rstrip(" :.;")))
+        full = _key(text.strip().rstrip(" :.;"))
         best: list[str] = []
         best_len = 0
+
+        def starts(whole: str, name: str) -> bool:
+            return not exact and whole.startswith(name + " ") and not _OTHER_BODIES.match(whole[len(name) + 1:])
+
         for name, id_ in self.names:
             if len(name) < best_len:
                 break
-            if name and (key == name or key.startswith(name + " ") or full == name or full.startswith(name + " ")):
+            if name and (key == name or full == name or starts(key, name) or starts(full, name)):
                 best_len = len(name)
                 if id_ not in best:
                     best.append(id_)
@@ -323,7 +333,7 @@ def resolve_leads(rec: Recognised, agencies: dict[str, Any], place: str | None) 
         nonlocal count
         for i, section in enumerate(sections):
             here = (*loc, i)
-            named = index.find(section["title"], place)[0] if len(section["title"]) <= 100 else None
+            named = index.find(section["title"], place, exact=True)[0] if len(section["title"]) <= 100 else None
             lead = named or inherited
             if named:
                 rec.mark((*here, "title"), f"tên mục là một cơ quan ({named}): các nhiệm vụ trong mục được ghi cơ quan chủ trì này; kiểm tra")
