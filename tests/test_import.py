@@ -89,7 +89,7 @@ def test_body_parts_become_plan_fields(library: Library) -> None:
     assert section["tasks"][0]["campaigns"] == ["thang-hanh-dong-binh-dang-gioi"]
     target = section["tasks"][1]["targets"][0]
     assert (target["value"], target["unit"], target["comparison"]) == (80, "%", "tren")
-    assert plan["reporting"][0]["date"] == "2026-12-20"
+    assert plan["reporting"][0]["date"] == dt.date(2026, 12, 20)
     # Marks: the summary, the issuer, the target, the deadline… each at its field.
     locs = {m.loc for m in draft.marks}
     assert ("summary",) in locs and ("issuer",) in locs and ("reporting", 0) in locs
@@ -215,3 +215,10 @@ def test_citations_named_without_a_number_and_titles_inside_a_citation(library: 
     # A name broken over two lines by a stray full stop is still found, and marked.
     assert "kh-bdg-thanh-hoa-2011-2015" in draft.plan["based_on"]
     assert any(m.loc == ("based_on",) and "tên gọi" in m.note for m in draft.marks)
+
+
+def test_a_one_column_header_keeps_every_line(library: Library) -> None:
+    text = "UBND TỈNH NAM TRUNG\nSỞ VĂN HÓA NAM TRUNG\nSố: 12/KH-SVH\nKẾ HOẠCH\nTuyên truyền năm 2026\n1. Tuyên truyền\n- Treo băng rôn.\n"
+    draft = draft_from_text(text, library, "mot-cot", TODAY)
+    assert draft.plan["issuer"]["name"] == "SỞ VĂN HÓA NAM TRUNG"
+    assert transcription_check(_as_model(draft), text).missing == []

@@ -185,6 +185,7 @@ def _cut_header(parsed: Parsed, lines: list[Line]) -> int:
     i = 0
     limit = min(len(lines), 25)
     title_from: int | None = None
+    issuer_rows: list[str] = []
     while i < limit:
         text = lines[i].text
         row = cells(text)
@@ -202,7 +203,13 @@ def _cut_header(parsed: Parsed, lines: list[Line]) -> int:
             if reason is None:
                 parsed.issuer_lines.append(cell)
         _omit_row(parsed, text, reasons, issuer=True)
+        if len(row) == 1 and reasons[0][1] is None:
+            issuer_rows.append(text)
         i += 1
+    # The issuer field holds the last line of the left column; a line above it names the
+    # parent body (UBND TỈNH …), which the issuer's agency entry records.
+    for text in issuer_rows[:-1]:
+        parsed.omitted.append(Omitted(text, "cơ quan chủ quản của cơ quan ban hành (đầu văn bản), ghi ở cơ quan cấp trên (parent) của cơ quan ban hành"))
     if title_from is not None:
         title: list[str] = []
         while i < len(lines):

@@ -9,6 +9,7 @@ the draft as a "# cần kiểm tra: …" comment above the field (draft.py) and 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -124,10 +125,12 @@ def deadlines_in(text: str) -> list[dict[str, Any]]:
             if not (1 <= d <= 31 and 1 <= mo <= 12):
                 continue
             item: dict[str, Any] = {"text": sentence.strip().rstrip(" .;")}
-            if y:
-                item["date"] = f"{y}-{mo:02d}-{d:02d}"
-            else:
-                item["day"] = f"{d}/{mo}"
+            try:
+                item["date" if y else "day"] = dt.date(int(y), mo, d) if y else f"{d}/{mo}"
+            except ValueError:
+                pass  # "31/2/2026" is no day: the text stays, the editor writes the date
+            if not y and (mo == 2 and d > 29 or mo in (4, 6, 9, 11) and d > 30):
+                item.pop("day", None)
             found.append(item)
     return found
 
