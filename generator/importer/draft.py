@@ -25,8 +25,6 @@ from .parse import Parsed, is_upper
 from .recognise import Mark, Recognised
 from .resolve import AgencyIndex, Proposal, level_of
 
-SCHEMAS = {"documents": "documents", "agencies": "agencies", "legal": "legal"}
-
 # The preamble sentence that names the issuer when the header does not:
 # "…, UBND thành phố ban hành kế hoạch …", "Ban Thường vụ Hội … xây dựng kế hoạch …".
 _ISSUER_IN_PREAMBLE = re.compile(
@@ -141,7 +139,7 @@ def render(kind: str, data: dict[str, Any], marks: list[Mark] | list[str]) -> st
     """YAML text of one entry: the schema line, the data, and each mark as a comment
     line above its field (a str mark goes on top of the file)."""
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
-    head = [f"{SCHEMA_LINE}../../schema/{SCHEMAS[kind]}.json"]
+    head = [f"{SCHEMA_LINE}../../schema/{kind}.json"]  # schema/<kind>.json, as generator/schema.py writes it
     lines = body.splitlines()
     located, _ = load_text("\n".join(head + lines) + "\n", "draft.yaml")
     at: dict[int, list[str]] = {}

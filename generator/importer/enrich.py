@@ -15,15 +15,7 @@ from ..annotators.campaign_mentions import name_pattern
 from ..annotators.goal_references import references
 from ..citations import alias_index, find_citations, symbol_index, symbol_key
 from ..transcription import _GLUED, _is_glued
-from .recognise import Loc, Recognised
-
-
-def _tasks(sections: list[dict[str, Any]], loc: Loc = ("sections",)) -> list[tuple[Loc, dict[str, Any]]]:
-    found: list[tuple[Loc, dict[str, Any]]] = []
-    for i, section in enumerate(sections):
-        found += [((*loc, i, "tasks", j), task) for j, task in enumerate(section.get("tasks", []))]
-        found += _tasks(section.get("sections", []), (*loc, i, "sections"))
-    return found
+from .recognise import Loc, Recognised, strings, tasks_of
 
 
 def campaigns(rec: Recognised, known: dict[str, Any]) -> None:
@@ -32,7 +24,7 @@ def campaigns(rec: Recognised, known: dict[str, Any]) -> None:
     if names is None:
         return
     tagged = 0
-    for _, task in _tasks(rec.plan.get("sections", [])):
+    for _, task in tasks_of(rec.plan.get("sections", [])):
         texts = [task["text"], *task.get("details", [])]
         ids = list(dict.fromkeys(owner[m.group()] for t in texts for m in names.finditer(t)))
         if ids:
@@ -52,7 +44,7 @@ def goals(rec: Recognised, strategies: dict[str, Any], legal: dict[str, Any], ci
     places: list[tuple[Loc, dict[str, Any], list[str], str]] = []
     for i, duty in enumerate(rec.plan.get("responsibilities", [])):
         places.append((("responsibilities", i), duty, duty.get("duties", []), "reports_on"))
-    for loc, task in _tasks(rec.plan.get("sections", [])):
+    for loc, task in tasks_of(rec.plan.get("sections", [])):
         places.append((loc, task, [task["text"], *task.get("details", [])], "strategy_goals"))
     for loc, holder, texts, field_name in places:
         for text in texts:
@@ -78,7 +70,7 @@ def glued_numbers(rec: Recognised, source: str) -> None:
     """A number glued to a word ("6ử", an OCR slip) is proposed as corrected with a
     space, keeping the source's reading beside it."""
     seen: set[str] = set()
-    for _loc, text in _all_strings(rec.plan):
+    for _loc, text in strings(rec.plan):
         for m in _GLUED.finditer(text):
             token = m.group()
             if token in seen or not _is_glued(m.group(1)):
@@ -86,14 +78,3 @@ def glued_numbers(rec: Recognised, source: str) -> None:
             seen.add(token)
             digits = token[: len(token) - len(m.group(1))]
             rec.correct(source, token, f"{digits} {m.group(1)}", "số dính liền với chữ (thường do quét OCR); tách bằng dấu cách")
-
-
-def _all_strings(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
-    if isinstance(value, str):
-        return [(loc, value)]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _all_strings(v, (*loc, k))]
-    if isinstance(value, list):
-        return [s for i, v in enumerate(value) for s in _all_strings(v, (*loc, i))]
-    return []
-

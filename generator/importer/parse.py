@@ -31,7 +31,6 @@ _PLACE_DATE = re.compile(
     re.IGNORECASE)
 _REGARDING = re.compile(r"^V/v\b\s*:?\s*", re.IGNORECASE)
 _ADDRESSEES = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
-_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
 
 # Document type words (the line under the header) → the plan's doc_type.
 DOC_TYPES = {
@@ -51,7 +50,6 @@ _PLUS = re.compile(r"^(?P<mark>\+)\s*(?P<text>\S.*)$")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 # How a paragraph (not a continuation) begins when it has no marker.
 _STARTERS = re.compile(r"^(Căn cứ|Thực hiện|Trên đây|Trong quá trình|Đề nghị|Yêu cầu|Nhằm|Để )")  # capitalised: a sentence begins
-_AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q|TỈNH ỦY)\s*\.", re.IGNORECASE)
 
 
 # Where the right-hand column starts when a reader has collapsed the gap between the
@@ -71,10 +69,15 @@ def cells(line: str) -> list[str]:
     return found
 
 
+def key(text: str) -> str:
+    """Comparison form of a name or heading: no case, diacritics, punctuation or
+    bracketed abbreviation ("Ban Vì sự tiến bộ của phụ nữ (BVSTBCPN) cơ quan …")."""
+    text = re.sub(r"\([^)]{0,40}\)", " ", text)
+    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split())
+
+
 def is_motto(text: str) -> bool:
-    key = re.sub(r"[^a-z ]", " ", fold(text).lower())
-    key = " ".join(key.split())
-    return any(m in key for m in _MOTTO)
+    return any(m in key(text) for m in _MOTTO)
 
 
 def doc_type_of(text: str) -> str | None:
@@ -202,7 +205,7 @@ def _cut_header(parsed: Parsed, lines: list[Line]) -> int:
         for cell, reason in reasons:
             if reason is None:
                 parsed.issuer_lines.append(cell)
-        _omit_row(parsed, text, reasons, issuer=True)
+        _omit_row(parsed, text, reasons)
         if len(row) == 1 and reasons[0][1] is None:
             issuer_rows.append(text)
         i += 1
@@ -224,7 +227,7 @@ def _cut_header(parsed: Parsed, lines: list[Line]) -> int:
     return i
 
 
-def _omit_row(parsed: Parsed, text: str, reasons: list[tuple[str, str | None]], issuer: bool = False) -> None:
+def _omit_row(parsed: Parsed, text: str, reasons: list[tuple[str, str | None]]) -> None:
     """A header row lands in omitted (the fields keep its values) unless its only cell is
     issuer text, which the issuer field holds as written."""
     known = [r for _, r in reasons if r]
@@ -311,7 +314,7 @@ def _paragraphs(lines: list[Line], parsed: Parsed) -> list[Para]:
 
 def _cut_end(parsed: Parsed, lines: list[Line]) -> list[Line]:
     """Cut "Nơi nhận" and the signature block off the end; return the body lines."""
-    at = next((k for k, ln in enumerate(lines) if _RECIPIENTS.match(cells(ln.text)[0]) or ln.text.casefold().startswith("nơi nhận")), None)
+    at = next((k for k, ln in enumerate(lines) if ln.text.casefold().startswith("nơi nhận")), None)
     if at is None:
         return _cut_signature(parsed, lines, len(lines))
     body, tail = lines[:at], lines[at:]
@@ -367,7 +370,7 @@ def parse(text: str) -> Parsed:
     k = 0
     while k < len(rest):
         text_k = rest[k].text
-        if m := _REGARDING.match(text_k):
+        if _REGARDING.match(text_k):
             parsed.regarding = text_k
             k += 1
             while k < len(rest) and rest[k].text[:1].islower():

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..gate import PERCENT
-from ..textnorm import fold
-from .parse import Para, Parsed, is_upper
+from .parse import Para, Parsed, is_upper, key
 
 Loc = tuple[str | int, ...]
 
@@ -62,20 +61,36 @@ def _replaced(value: Any, old: str, new: str) -> Any:
     return value
 
 
-def _key(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split())
+def strings(value: Any, loc: Loc = ()) -> list[tuple[Loc, str]]:
+    """(where, text) for every string in a draft's data, in document order."""
+    if isinstance(value, str):
+        return [(loc, value)]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in strings(v, (*loc, k))]
+    if isinstance(value, list):
+        return [s for i, v in enumerate(value) for s in strings(v, (*loc, i))]
+    return []
+
+
+def tasks_of(sections: list[dict[str, Any]], loc: Loc = ("sections",)) -> list[tuple[Loc, dict[str, Any]]]:
+    """(where, task) for every task of a draft's sections, nested ones included."""
+    found: list[tuple[Loc, dict[str, Any]]] = []
+    for i, section in enumerate(sections):
+        found += [((*loc, i, "tasks", j), task) for j, task in enumerate(section.get("tasks", []))]
+        found += tasks_of(section.get("sections", []), (*loc, i, "sections"))
+    return found
 
 
 def part_kind(title: str) -> str:
     """Which plan field a top part (I., II. …) fills, from its title's words."""
-    key = _key(title)
-    if "to chuc thuc hien" in key:
+    words = key(title)
+    if "to chuc thuc hien" in words:
         return "implementation"
-    if "kinh phi" in key:
+    if "kinh phi" in words:
         return "budget"
-    if key.startswith(("muc dich", "yeu cau")):
+    if words.startswith(("muc dich", "yeu cau")):
         return "purpose"
-    if key.startswith("muc tieu"):
+    if words.startswith("muc tieu"):
         return "objectives"
     return "activities"
 
@@ -100,8 +115,8 @@ def targets_in(text: str) -> list[dict[str, Any]]:
                 continue
             seen.add(value)
             target: dict[str, Any] = {"text": clause.rstrip(" ."), "value": int(value) if value.is_integer() else value, "unit": "%"}
-            before = _key(clause[max(0, m.start() - 12):m.start()])
-            after = _key(clause[m.end():m.end() + 12])
+            before = key(clause[max(0, m.start() - 12):m.start()])
+            after = key(clause[m.end():m.end() + 12])
             comparison = next((c for word, c in _COMPARISONS if before.endswith(word)), None)
             if comparison is None and after.startswith("tro len"):
                 comparison = "it-nhat"
@@ -233,22 +248,22 @@ class _Builder:
                 self.sections.append(group)
             return
         if self.part == "objectives":
-            key = _key(para.text)
+            words = key(para.text)
             heading = _title(para.text)
-            if "cu the" in key:
+            if "cu the" in words:
                 self.sub = "specific"
                 self.plan.setdefault("headings", {})["specific_objectives"] = heading
-            elif "chung" in key:
+            elif "chung" in words:
                 self.sub = "general"
                 self.plan.setdefault("headings", {})["general_objectives"] = heading
             else:
                 self.item(para)
             return
         if self.part == "purpose":
-            key = _key(para.text)
-            if key.startswith("muc dich") and len(key) < 20:
+            words = key(para.text)
+            if words.startswith("muc dich") and len(words) < 20:
                 self.sub = "purpose"
-            elif key.startswith("yeu cau") and len(key) < 20:
+            elif words.startswith("yeu cau") and len(words) < 20:
                 self.sub = "requirements"
             else:
                 self.item(para)
@@ -382,16 +397,7 @@ def recognise(parsed: Parsed) -> Recognised:
 def _target_places(plan: dict[str, Any]) -> list[tuple[Loc, list[Any]]]:
     places: list[tuple[Loc, list[Any]]] = [(("specific_objectives", i), o["targets"])
                                            for i, o in enumerate(plan.get("specific_objectives", [])) if o.get("targets")]
-
-    def walk(sections: list[dict[str, Any]], loc: Loc) -> None:
-        for i, section in enumerate(sections):
-            for j, task in enumerate(section.get("tasks", [])):
-                if task.get("targets"):
-                    places.append(((*loc, i, "tasks", j), task["targets"]))
-            walk(section.get("sections", []), (*loc, i, "sections"))
-
-    walk(plan.get("sections", []), ("sections",))
-    return places
+    return places + [(loc, task["targets"]) for loc, task in tasks_of(plan.get("sections", [])) if task.get("targets")]
 
 
 _AUTHORITY = re.compile(r"^(KT|TM|TL|TUQ|Q)\s*\.\s*\S", re.IGNORECASE)

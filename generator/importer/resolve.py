@@ -14,15 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..citations import alias_index, alias_key, find_citations, symbol_index, symbol_key
-from ..textnorm import fold, slug
-from .recognise import Recognised
-
-
-def _key(text: str) -> str:
-    """Comparison form of a name: no case, diacritics, punctuation or bracketed
-    abbreviation ("Ban Vì sự tiến bộ của phụ nữ (BVSTBCPN) cơ quan …")."""
-    text = re.sub(r"\([^)]{0,40}\)", " ", text)
-    return " ".join(re.sub(r"[^a-z0-9 ]", " ", fold(text).lower()).split())
+from ..textnorm import slug
+from .parse import key
+from .recognise import Recognised, strings
 
 
 @dataclass
@@ -52,7 +46,7 @@ class AgencyIndex:
         self.names: list[tuple[str, str]] = []
         for id_, agency in agencies.items():
             for name in (agency.name, *agency.short_names):
-                self.names.append((_key(name), id_))
+                self.names.append((key(name), id_))
         self.names.sort(key=lambda pair: -len(pair[0]))
 
     def find(self, text: str, place: str | None, exact: bool = False) -> tuple[str | None, list[str]]:
@@ -60,8 +54,8 @@ class AgencyIndex:
         exact) starts it; the longest name wins, and among equals the one whose locality
         names the place. A name followed by "các …", "cấp …" names other bodies ("Ban Vì
         sự tiến bộ của phụ nữ các Sở, ngành" is not the province's Ban)."""
-        key = _key(_LEAD_IN.sub("", text.strip().rstrip(" :.;")))
-        full = _key(text.strip().rstrip(" :.;"))
+        lead_in_dropped = key(_LEAD_IN.sub("", text.strip().rstrip(" :.;")))
+        full = key(text.strip().rstrip(" :.;"))
         best: list[str] = []
         best_len = 0
 
@@ -71,12 +65,12 @@ class AgencyIndex:
         for name, id_ in self.names:
             if len(name) < best_len:
                 break
-            if name and (key == name or full == name or starts(key, name) or starts(full, name)):
+            if name and (lead_in_dropped == name or full == name or starts(lead_in_dropped, name) or starts(full, name)):
                 best_len = len(name)
                 if id_ not in best:
                     best.append(id_)
         if len(best) > 1 and place:
-            local = [i for i in best if _key(place) in _key(self.agencies[i].locality or self.agencies[i].name)]
+            local = [i for i in best if key(place) in key(self.agencies[i].locality or self.agencies[i].name)]
             if len(local) == 1:
                 return local[0], best
         if len(best) == 1:
@@ -86,14 +80,14 @@ class AgencyIndex:
 
 def level_of(name: str) -> str | None:
     """The administrative level a body's name states, or None when it does not say."""
-    key = _key(name)
-    if re.search(r"\b(xa|phuong|thi tran)\b", key) and not re.search(r"\bthi xa\b", key):
+    words = key(name)
+    if re.search(r"\b(xa|phuong|thi tran)\b", words) and not re.search(r"\bthi xa\b", words):
         return "xa"
-    if re.search(r"\b(thanh pho|thi xa|huyen|quan|tp|tx)\b", key):
+    if re.search(r"\b(thanh pho|thi xa|huyen|quan|tp|tx)\b", words):
         return "huyen"
-    if re.search(r"\btinh\b", key):
+    if re.search(r"\btinh\b", words):
         return "tinh"
-    if re.search(r"\b(trung uong|chinh phu|quoc hoi|bo)\b", key):
+    if re.search(r"\b(trung uong|chinh phu|quoc hoi|bo)\b", words):
         return "trung-uong"
     return None
 
@@ -126,16 +120,6 @@ class Resolved:
     found: list[str] = field(default_factory=list)
 
 
-def _strings(value: Any, loc: tuple = ()) -> list[tuple[tuple, str]]:
-    if isinstance(value, str):
-        return [(loc, value)]
-    if isinstance(value, dict):
-        return [s for k, v in value.items() for s in _strings(v, (*loc, k))]
-    if isinstance(value, list):
-        return [s for i, v in enumerate(value) for s in _strings(v, (*loc, i))]
-    return []
-
-
 _TEXT_FIELDS = ("preamble", "purpose", "requirements", "general_objectives", "specific_objectives", "sections", "budget",
                 "responsibilities", "implementation_notes", "closing", "title")
 
@@ -152,7 +136,7 @@ def resolve_citations(rec: Recognised, legal: dict[str, Any], plan_id: str, toda
     body_only: list[str] = []
     described: set[str] = set()  # named only as the subject of another citation
     for name in _TEXT_FIELDS:
-        for loc, text in _strings(plan.get(name), (name,)):
+        for loc, text in strings(plan.get(name), (name,)):
             implementing = loc[0] in ("preamble", "title") and text.casefold().startswith("thực hiện")
             cites = find_citations(text, aliases)
             for cite in cites:
@@ -214,8 +198,8 @@ def _named_in(source: str, docs: list[Any]) -> list[str]:
     for doc in docs:
         names = list(doc.aliases) + ([doc.title] if doc.title_is_descriptive else [])
         for name in names:
-            key = alias_key(name)
-            if len(key.split()) >= 4 and f" {key} " in text:
+            words = alias_key(name)
+            if len(words.split()) >= 4 and f" {words} " in text:
                 found.append(doc.id)
                 break
     return found
@@ -242,9 +226,9 @@ def _date_correction(rec: Recognised, source: str, loc: tuple, text: str, cite: 
 
 
 def _propose(cite: Any, text: str, plan_id: str, today: str, proposed: dict[str, Proposal], out: Resolved) -> str:
-    key = symbol_key(cite.symbol)
+    wanted = symbol_key(cite.symbol)
     for p in proposed.values():
-        if symbol_key(p.data["symbol"]) == key:
+        if symbol_key(p.data["symbol"]) == wanted:
             return p.id
     kind = legal_type(cite.symbol)
     year = cite.issued_on.year if cite.issued_on else next((int(y) for y in re.findall(r"(?:19|20)\d\d", cite.symbol)), None)

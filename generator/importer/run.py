@@ -16,7 +16,7 @@ from ..textnorm import nfc
 from . import draft as drafting
 from . import enrich
 from .parse import parse
-from .recognise import recognise
+from .recognise import recognise, tasks_of
 from .resolve import AgencyIndex, resolve_agencies, resolve_citations, resolve_leads
 
 
@@ -74,7 +74,7 @@ def report(draft: drafting.Draft, written: list[Path], root: Path, notices: list
         lines += ["## Lưu ý khi đọc tệp", *[f"- {n}" for n in notices], ""]
     lines += ["## Đã nhận ra", *[f"- {f}" for f in draft.found]]
     sections = draft.plan.get("sections", [])
-    tasks = sum(_count_tasks(s) for s in sections)
+    tasks = len(tasks_of(sections))
     lines += [f"- {len(sections)} nhóm nhiệm vụ, {tasks} nhiệm vụ; {len(draft.plan.get('responsibilities', []))} mục phân công; "
               f"{len(draft.plan.get('recipients', []))} nơi nhận", ""]
     lines += [f"## Cần kiểm tra ({len(draft.marks)} chỗ, đánh dấu “# cần kiểm tra:” trong {plan_file})"]
@@ -88,10 +88,6 @@ def report(draft: drafting.Draft, written: list[Path], root: Path, notices: list
               "2. Làm như vậy với các tệp đề xuất mới (hoặc xóa tệp nếu không cần).",
               "3. Chạy `make validate` (hoặc `python -m generator validate`) đến khi không còn lỗi, rồi `make serve` để xem trang."]
     return "\n".join(lines) + "\n"
-
-
-def _count_tasks(section: dict[str, Any]) -> int:
-    return len(section.get("tasks", [])) + sum(_count_tasks(s) for s in section.get("sections", []))
 
 
 def import_file(path: Path, root: Path, plans_dir: Path, library: Library,
