@@ -118,3 +118,20 @@ def test_legacy_encodings_are_converted_with_a_notice(project: Path, tmp_path: P
     assert notice in result.stdout
     draft = (project / "plans" / "documents" / f"cv-{encoding}.yaml").read_text(encoding="utf-8")
     assert "Treo băng rôn hưởng ứng Tháng hành động vì bình đẳng giới" in draft
+
+
+def test_the_contributing_page_walks_an_editor_through_an_import(built_site: Path) -> None:
+    """The steps from a received file to a pull request are on the site, where editors read."""
+    from helpers import page_soup
+
+    soup = page_soup(built_site, "dong-gop/")
+    heading = soup.find(id="them-mot-van-ban-moi")
+    assert heading is not None and heading.get_text(strip=True).startswith("Thêm một văn bản mới")
+    section = []
+    for node in heading.find_next_siblings():
+        if node.name == "h2":
+            break
+        section.append(node.get_text(" ", strip=True))
+    text = " ".join(section)
+    for words in ("make import FILE=", "cần kiểm tra:", "make validate", "--force", "pull request"):
+        assert words in text, words
