@@ -92,9 +92,12 @@ $(BENCH_TOOLS): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Scale, build time, page weight and Lighthouse → bench/results/latest.json, bench/RESULTS.md.
+# Scale against stock MkDocs + Material, edit-to-preview, build time and memory, page
+# weight, search transfer and Lighthouse → bench/results/latest.json, bench/RESULTS.md.
+# All three sizes take about an hour on 2 cores; a quicker run: make bench BENCH_SIZES="100 1000"
+BENCH_SIZES ?= 100 1000 10000
 bench: $(STAMP) browser $(BENCH_TOOLS)
-	$(PY) -m bench.run
+	$(PY) -m bench.run --sizes $(BENCH_SIZES)
 
 # Bytes downloaded before the first search result, at 100 and 1,000 plans → bench/RESULTS.md.
 bench-search: $(STAMP) browser

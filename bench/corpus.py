@@ -27,6 +27,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("plans", "docs", "overrides", "mkdocs.yml", "schema")
+# A hand-written page may include a repository file as a snippet (docs/dong-gop.md
+# includes CONTRIBUTING.md): those files are part of what a build reads.
+_SNIPPET = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+?)(?::[^"]*)?"', re.MULTILINE)
 WORDS_MIN, WORDS_MAX = 1_500, 3_000
 
 # Symbols the way Vietnamese documents write them: suffix → document type.
@@ -58,8 +61,11 @@ GIVEN = ["Anh", "Bình", "Cường", "Dũng", "Dung", "Hà", "Hạnh", "Hùng", 
 LEVELS = ["tinh", "huyen", "huyen", "xa", "co-quan"]
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/documents.json\n"
 _YEAR = re.compile(r"\b(20[01]\d|202[0-5])\b")
-_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+_DATE = re.compile(r"\d{1,2}/\d{1,2}/\d{4}|\bngày \d{1,2} tháng \d{1,2} năm \d{4}")
 _WORD = re.compile(r"\w+")
+# Fields that are references or metadata, not words of the document.
+SKIP_IN_SOURCE = {"id", "doc_type", "level", "implements", "based_on", "lead", "partners", "campaigns",
+                  "agency", "provenance", "last_checked", "issued_on", "year", "headings"}
 
 
 def _pool(root: Path) -> dict[str, list]:
@@ -155,7 +161,7 @@ def _plan(i: int, rng: random.Random, pool: dict[str, list], numbers: set[str]) 
         "recipients": rng.sample(pool["recipients"], min(6, len(pool["recipients"]))),
         "signature": {"authority": "KT. CHỦ TỊCH", "title": "PHÓ CHỦ TỊCH",
                       "name": f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"},
-        "provenance": {"source_file": "plans/sources/bench-khong-co-van-ban-goc.txt",
+        "provenance": {"source_file": f"plans/sources/bench-{i:04d}.txt",
                        "notes": ["Văn bản tổng hợp cho đo hiệu năng, không phải văn bản thật."]},
         "last_checked": dt.date(2026, 12, 1),
     }
@@ -175,6 +181,24 @@ def _plan(i: int, rng: random.Random, pool: dict[str, list], numbers: set[str]) 
     return {k: v for k, v in plan.items() if v not in ([], {}, None)}
 
 
+def _text_lines(value: object) -> list[str]:
+    """Every string of a plan's fields, in order: the lines of its synthetic source text."""
+    if isinstance(value, str):
+        return [line for line in value.splitlines() if line.strip()]
+    if isinstance(value, dict):
+        return [line for k, v in value.items() if k not in SKIP_IN_SOURCE for line in _text_lines(v)]
+    if isinstance(value, list):
+        return [line for v in value for line in _text_lines(v)]
+    return []
+
+
+def source_text(plan: dict) -> str:
+    """A plain-text "original" for a synthetic plan, as a transcribed plan has one
+    (plans/sources/): its own strings, one per line, so the gate's transcription check
+    and the "Văn bản gốc" page do the work they do for a real plan."""
+    return "\n".join(_text_lines(plan)) + "\n"
+
+
 def generate(n: int, root: Path = ROOT, seed: int = 8) -> list[dict]:
     """n synthetic plans, the same for the same seed."""
     rng = random.Random(seed)
@@ -183,21 +207,36 @@ def generate(n: int, root: Path = ROOT, seed: int = 8) -> list[dict]:
     return [_plan(i, rng, pool, numbers) for i in range(1, n + 1)]
 
 
-def write_project(n: int, dest: Path, root: Path = ROOT, seed: int = 8) -> Path:
-    """A private copy of the project with n synthetic plans added; returns dest."""
+def project_parts(root: Path = ROOT) -> list[str]:
+    """What a build of the project reads: PROJECT_PARTS and the files its pages include."""
+    snippets = {match for page in sorted((root / "docs").rglob("*.md"))
+                for match in _SNIPPET.findall(page.read_text(encoding="utf-8"))}
+    return [*PROJECT_PARTS, *sorted(snippets - set(PROJECT_PARTS))]
+
+
+def copy_project(dest: Path, root: Path = ROOT) -> Path:
+    """A private copy of what a build of the project reads (no plans added); returns dest."""
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    for part in PROJECT_PARTS:
+    for part in project_parts(root):
         src = root / part
         if src.is_dir():
             shutil.copytree(src, dest / part)
         elif src.exists():
+            (dest / part).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / part)
-    out = dest / "plans" / "documents"
+    return dest
+
+
+def write_project(n: int, dest: Path, root: Path = ROOT, seed: int = 8) -> Path:
+    """A private copy of the project with n synthetic plans added; returns dest."""
+    copy_project(dest, root)
+    out, sources = dest / "plans" / "documents", dest / "plans" / "sources"
     for plan in generate(n, root, seed):
         text = yaml.dump(plan, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000)
         (out / f"{plan['id']}.yaml").write_text(SCHEMA_LINE + text, encoding="utf-8")
+        (sources / f"{plan['id']}.txt").write_text(source_text(plan), encoding="utf-8")
     return dest
 
 

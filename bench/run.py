@@ -7,8 +7,14 @@ up across runs:
 - the YAML parse floor: libyaml (yaml.CSafeLoader) over the very files the generator
   reads, and the generator stage (load → validate → link → render, no MkDocs), each
   measured REPEATS times alternately; the best of each is kept, and their ratio;
-- the full build (generator.build.build_site: MkDocs, then the Pagefind step), its wall
-  and CPU time and the peak memory of the build process and of its children (Pagefind);
+- the full build (generator.build.build_site: the pipeline, MkDocs with its pages shared
+  among one worker process per core, then the post-build steps), its wall and CPU time and
+  the peak memory of the build process and of its children (workers, Pagefind);
+- right after it, stock MkDocs + Material building the same finished pages (bench/stock.py:
+  same Markdown extensions, nav and theme features, Material's own search, no project
+  plugin or overrides), and the ratio of the two;
+- edit-to-preview in a real `mkdocs serve` (bench/preview.py), up to PREVIEW_MAX plans;
+- what the search costs a visitor on the same site (bench/search_transfer.py's queries);
 - the built site's size, and what the home page, a plan page and the help page transfer
   (gzip), counted by a gzip-serving server on 127.0.0.1 while Debian's chromium loads
   each page (Playwright), by type (HTML, CSS, JS, other);
@@ -43,7 +49,8 @@ from pathlib import Path
 
 import jinja2
 
-from bench.corpus import ROOT, generate, write_project
+from bench import preview
+from bench.corpus import ROOT, copy_project, generate, write_project
 from bench.search_transfer import ARGS as CHROME_ARGS
 from bench.search_transfer import CHROMIUM, Counter, serve
 
@@ -54,19 +61,29 @@ DOC = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- scale-benchmark:start -->", "<!-- scale-benchmark:end -->"
 LIGHTHOUSE = ROOT / "bench" / "node_modules" / "lighthouse" / "cli" / "index.js"
 
-SIZES = [100, 1000]
-BIG = 5000  # measured only when the estimate from the smaller sizes fits TIME_LIMIT
+SIZES = [100, 1000, 10000]
+BIG = 0  # with --big N: N plans, measured only when the estimate from the smaller sizes fits TIME_LIMIT
 TIME_LIMIT = 600  # seconds, for generating and building the BIG corpus
 REPEATS = 3  # parse floor and generator stage, alternately; the best of each is kept
+REPEATS_MAX = 1000  # above this many plans the floor and the generator are measured once
+PREVIEW_MAX = 1000  # edit-to-preview is measured up to this many plans
+PREVIEW_ROUNDS = 1  # each round times two edits (bench/preview.py)
 LIGHTHOUSE_RUNS = 3  # per page on the real site (median); 1 per page on the 1,000-plan site
 
 BUDGET_RATIO = 2.0  # generator stage / YAML parse floor
-BUDGET_BUILD = 60.0  # seconds, full build of 1,000 plans on 2 cores
+BUDGET_STOCK = 1.2  # full build / stock MkDocs + Material on the same pages
+BUDGET_PREVIEW = 2.0  # seconds from saving a plan to the served page showing it, at 1,000 plans
+BUDGET_MEMORY_MB = 2048  # peak memory of one process, at 10,000 plans
+BUDGET_SEARCH = {"median": 300_000, "max": 600_000}  # bytes before the first result, at 10,000 plans
 BUDGET_HOME = 150_000  # bytes gzip transferred by the home page
 BUDGET_LH = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CATEGORIES = list(BUDGET_LH)
 
 PAGES = {"home": "", "plan": "ke-hoach/{plan}/", "help": "tro-giup/"}
+# Every benchmark site is built as for publication, with a public address: that is what
+# adds the sitemap, the canonical links and a share card per page. The reserved
+# .invalid domain (RFC 2606) says it is no real address.
+SITE_URL = "https://bench.invalid/"
 
 
 # ---------------------------------------------------------------- child processes
@@ -128,18 +145,38 @@ def child_build(root: Path) -> dict:
 
     build.POST_BUILD[:] = [timed(step) for step in build.POST_BUILD]
     started = time.perf_counter()
-    build.build_site(root, root / "site")
+    build.build_site(root, root / "site", warn=lambda _: None)
     seconds = time.perf_counter() - started
     post = sum(timings.values())
-    return {"seconds": seconds, "mkdocs_seconds": seconds - post, "post_build_seconds": post, **_rusage()}
+    from generator.parallel_build import workers_available
+
+    return {"seconds": seconds, "mkdocs_seconds": seconds - post, "post_build_seconds": post,
+            "post_build_steps": timings, "workers": workers_available(), **_rusage()}
 
 
-CHILDREN = {"floor": child_floor, "generator": child_generator, "build": child_build}
+def child_stage(root: Path) -> dict:
+    from bench import stock
+
+    started = time.perf_counter()
+    stock.stage(root, root / "stock")
+    return {"seconds": time.perf_counter() - started}
+
+
+def child_stock(root: Path) -> dict:
+    from bench import stock
+
+    started = time.perf_counter()
+    stock.build(root / "stock")
+    return {"seconds": time.perf_counter() - started, **_rusage()}
+
+
+CHILDREN = {"floor": child_floor, "generator": child_generator, "build": child_build, "stage": child_stage,
+            "stock": child_stock}
 
 
 def in_child(kind: str, root: Path) -> dict:
     done = subprocess.run([sys.executable, "-m", "bench.run", "--child", kind, str(root)], cwd=ROOT,
-                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+                          capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL))
     if done.returncode != 0:
         raise RuntimeError(f"{kind} failed for {root}:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -249,13 +286,13 @@ def lighthouse(site: Path, paths: dict[str, str], runs: int, reports: Path) -> d
     return out
 
 
-def measure_size(n: int, browser, repeats: int) -> dict:
+def measure_size(n: int, browser, repeats: int, preview_rounds: int = PREVIEW_ROUNDS, search: bool = True) -> dict:
     project = WORK / f"scale-{n}"
     started = time.perf_counter()
     write_project(n, project)
     corpus_seconds = time.perf_counter() - started
     floors, generators = [], []
-    for _ in range(repeats):
+    for _ in range(repeats if n <= REPEATS_MAX else 1):
         floors.append(in_child("floor", project))
         generators.append(in_child("generator", project))
     floor = min(floors, key=lambda r: r["seconds"])
@@ -263,10 +300,30 @@ def measure_size(n: int, browser, repeats: int) -> dict:
     print(f"  {n} plans: floor {floor['seconds']:.2f} s, generator {gen['seconds']:.2f} s", flush=True)
     built = in_child("build", project)
     print(f"  {n} plans: build {built['seconds']:.1f} s, peak {built['peak_rss_mb']} MB", flush=True)
+    # Stock MkDocs + Material on the same finished pages, right after: one pair, back to back.
+    staged = in_child("stage", project)
+    stock = in_child("stock", project)
+    print(f"  {n} plans: stock {stock['seconds']:.1f} s, ratio {built['seconds'] / stock['seconds']:.2f}", flush=True)
+    shutil.rmtree(project / "stock", ignore_errors=True)
     plan_id = generate(n)[n // 2]["id"]
     paths = {name: p.format(plan=plan_id) for name, p in PAGES.items()}
     site = project / "site"
+    served = None
+    if preview_rounds and n <= PREVIEW_MAX:
+        served = preview.measure(project, plan_id, preview_rounds)
+        print(f"  {n} plans: edit-to-preview {served['rounds']} s", flush=True)
+    searched = None
+    if search:
+        from bench.search_transfer import measure_site
+
+        found = measure_site(site, n, browser)
+        searched = {"median": found.median, "max": found.max, "queries": len(found.queries), "page_bytes": found.page_bytes}
     return {
+        "stock": {"seconds": round(stock["seconds"], 2), "stage_seconds": round(staged["seconds"], 2),
+                  "cpu_seconds": stock["cpu_seconds"], "peak_rss_mb": stock["peak_rss_mb"]},
+        "stock_ratio": round(built["seconds"] / stock["seconds"], 2),
+        "preview": served,
+        "search": searched,
         "plans": n, "files": floor["files"], "yaml_bytes": floor["bytes"], "corpus_seconds": round(corpus_seconds, 1),
         "floor": {"seconds": round(floor["seconds"], 3), "all": [round(r["seconds"], 3) for r in floors],
                   "plans_per_second": round(n / floor["seconds"], 1), "files_per_second": round(floor["files"] / floor["seconds"], 1)},
@@ -295,18 +352,7 @@ def estimate(runs: list[dict], n: int) -> float:
 
 def real_site() -> Path:
     """The real project, built into bench/work (site/ in the repo is left alone)."""
-    project = WORK / "real"
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    from bench.corpus import PROJECT_PARTS
-
-    for part in PROJECT_PARTS:
-        src = ROOT / part
-        if src.is_dir():
-            shutil.copytree(src, project / part)
-        elif src.exists():
-            shutil.copy2(src, project / part)
+    project = copy_project(WORK / "real")
     in_child("build", project)
     return project / "site"
 
@@ -347,10 +393,23 @@ def verdicts(result: dict) -> list[dict]:
     ref = by_n.get(1000) or result["runs"][-1]
     out.append({"budget": "generator", "plans": ref["plans"], "value": ref["ratio"], "limit": BUDGET_RATIO,
                 "met": ref["ratio"] <= BUDGET_RATIO})
-    if 1000 in by_n:
-        seconds = by_n[1000]["build"]["seconds"]
-        out.append({"budget": "build", "plans": 1000, "value": seconds, "limit": BUDGET_BUILD, "met": seconds <= BUDGET_BUILD,
-                    "cpu_seconds": by_n[1000]["build"]["cpu_seconds"]})
+    for r in result["runs"]:
+        out.append({"budget": "stock", "plans": r["plans"], "value": r["stock_ratio"], "limit": BUDGET_STOCK,
+                    "met": r["stock_ratio"] <= BUDGET_STOCK})
+    served = by_n.get(1000, {}).get("preview") or (result["runs"][-1].get("preview") if result["runs"] else None)
+    if served:
+        plans = 1000 if by_n.get(1000, {}).get("preview") else result["runs"][-1]["plans"]
+        out.append({"budget": "preview", "plans": plans, "value": served["median_seconds"], "limit": BUDGET_PREVIEW,
+                    "met": served["median_seconds"] <= BUDGET_PREVIEW})
+    big = max(result["runs"], key=lambda r: r["plans"]) if result["runs"] else None
+    if big is not None:
+        peak = max(big["build"]["peak_rss_mb"], big["build"]["children_peak_rss_mb"])
+        out.append({"budget": "memory", "plans": big["plans"], "value": peak, "limit": BUDGET_MEMORY_MB,
+                    "met": peak < BUDGET_MEMORY_MB})
+        if big.get("search"):
+            met = big["search"]["median"] <= BUDGET_SEARCH["median"] and big["search"]["max"] <= BUDGET_SEARCH["max"]
+            out.append({"budget": "search", "plans": big["plans"], "value": {k: big["search"][k] for k in ("median", "max")},
+                        "limit": BUDGET_SEARCH, "met": met})
     for r in result["runs"]:
         home = r["transfer"]["home"]["bytes"]
         out.append({"budget": "home", "plans": r["plans"], "value": home, "limit": BUDGET_HOME, "met": home <= BUDGET_HOME})
@@ -377,7 +436,7 @@ def _number(value: float, digits: int = 0) -> str:
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def write_doc(result: dict) -> None:
+def write_doc(result: dict, doc: Path = DOC) -> None:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(Path(__file__).parent)), autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["n"] = _number
@@ -386,15 +445,16 @@ def write_doc(result: dict) -> None:
     env.filters["s"] = lambda s: _number(s, 1)
     section = env.get_template("run.md.j2").render(
         r=result, runs=result["runs"], judged={(v["budget"], v.get("plans"), v.get("site"), v.get("page")): v for v in result["verdicts"]},
-        budget_ratio=BUDGET_RATIO, budget_build=BUDGET_BUILD, budget_home=BUDGET_HOME, budget_lh=BUDGET_LH).strip()
-    text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Đo hiệu năng\n"
+        budget_ratio=BUDGET_RATIO, budget_stock=BUDGET_STOCK, budget_preview=BUDGET_PREVIEW,
+        budget_memory=BUDGET_MEMORY_MB, budget_search=BUDGET_SEARCH, budget_home=BUDGET_HOME, budget_lh=BUDGET_LH).strip()
+    text = doc.read_text(encoding="utf-8") if doc.exists() else "# Đo hiệu năng\n"
     block = f"{START}\n{section}\n{END}"
     if START in text and END in text:
         text = re.sub(re.escape(START) + r".*?" + re.escape(END), lambda _: block, text, flags=re.S)
     else:  # first run: the block goes right after the title, before the search section
         title, _, rest = text.partition("\n")
         text = f"{title}\n\n{block}\n{rest}"
-    DOC.write_text(text, encoding="utf-8")
+    doc.write_text(text, encoding="utf-8")
 
 
 def _progress(result: dict) -> None:
@@ -409,9 +469,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=REPEATS)
     parser.add_argument("--big", type=int, default=BIG, help="larger size, run only if the estimate fits the time limit (0: never)")
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--preview-rounds", type=int, default=PREVIEW_ROUNDS, help="edits timed in mkdocs serve (0: none)")
+    parser.add_argument("--no-search", action="store_true", help="do not measure the search transfer")
     parser.add_argument("--no-doc", action="store_true", help="do not update bench/RESULTS.md")
     parser.add_argument("--work", type=Path, default=WORK,
                         help="folder for the corpora and built sites (default bench/work, gitignored)")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results file (default bench/results/latest.json)")
     parser.add_argument("--child", nargs=2, metavar=("KIND", "ROOT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -432,14 +495,14 @@ def main(argv: list[str] | None = None) -> int:
             result["machine"] = machine(browser.version)
             for n in sorted(args.sizes):
                 print(f"{n} plans…", flush=True)
-                result["runs"].append(measure_size(n, browser, args.repeats))
+                result["runs"].append(measure_size(n, browser, args.repeats, args.preview_rounds, not args.no_search))
                 _progress(result)
             if args.big and len(result["runs"]) >= 2:
                 guess = estimate(result["runs"], args.big)
                 result["big"] = {"plans": args.big, "estimated_seconds": round(guess), "limit": TIME_LIMIT, "ran": guess <= TIME_LIMIT}
                 print(f"{args.big} plans: estimated {guess:.0f} s (limit {TIME_LIMIT} s)", flush=True)
                 if guess <= TIME_LIMIT:
-                    result["runs"].append(measure_size(args.big, browser, 1))
+                    result["runs"].append(measure_size(args.big, browser, 1, args.preview_rounds, not args.no_search))
                     shutil.rmtree(WORK / f"scale-{args.big}", ignore_errors=True)  # ~1 GB
             if not args.no_lighthouse:
                 print("Lighthouse: real site…", flush=True)
@@ -459,8 +522,8 @@ def main(argv: list[str] | None = None) -> int:
     result["verdicts"] = verdicts(result)
     result["load_average_end"] = load_average()
     result["total_seconds"] = round(time.perf_counter() - started)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     if not args.no_doc:
         write_doc(result)
     for v in result["verdicts"]:

@@ -218,13 +218,19 @@ def run(plans: int, browser, reuse: bool = False) -> Run:
     started = time.perf_counter()
     stats = write_index(project / "site")
     index_seconds = time.perf_counter() - started
+    return measure_site(project / "site", plans, browser, stats.records, stats.bundle_bytes, build_seconds, index_seconds)
+
+
+def measure_site(site: Path, plans: int, browser, records: int = 0, bundle_bytes: int = 0,
+                 build_seconds: float = 0.0, index_seconds: float = 0.0) -> Run:
+    """Every query of QUERIES on a built site of `plans` synthetic plans (bench/corpus.py)."""
     sample = generate(plans)[plans // 2]
     values = {"symbol": sample["number"], "signer": sample["signature"]["name"], "place": sample["place"]}
     counter = Counter()
-    server, url = serve(project / "site", counter)
+    server, url = serve(site, counter)
     try:
         plan_page = f"ke-hoach/{sample['id']}/"
-        result = Run(plans, stats.records, round(build_seconds, 1), round(index_seconds, 1), stats.bundle_bytes,
+        result = Run(plans, records, round(build_seconds, 1), round(index_seconds, 1), bundle_bytes,
                      page_weight(browser, url, plan_page, counter))
         for kind, text in QUERIES:
             query = Query(kind, text.format(**values))

@@ -11,11 +11,10 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
-from . import pipeline
+from . import forked, parallel_build, pipeline
 from .context import Context
 from .errors import ContentErrors
 from .leaflets import LeafletFailed, write_pdfs
@@ -45,13 +44,22 @@ class BuildFailed(Exception):
 def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkdocs.yml",
                context: Context | None = None, warn: Callable[[str], object] | None = None,
                overrides: Mapping[str, Any] | None = None,
-               steps: Sequence[Callable[[Path], object]] | None = None) -> Path:
+               steps: Sequence[Callable[[Path], object]] | None = None, workers: int | None = None) -> Path:
     """Build the site of the project at root into site_dir (default root/site).
 
     context: the build context, made here from root and config_file if not given.
     warn: where a warning goes (default: standard error), e.g. SITE_URL_MISSING.
     overrides: MkDocs settings that replace those of the config file for this build only
-    (the offline copy, generator/offline.py). steps: the post-build steps (default POST_BUILD)."""
+    (the offline copy, generator/offline.py). steps: the post-build steps (default POST_BUILD).
+    workers: processes that share the work (default: one per available core; 1 is
+    MkDocs' own serial build, and every step in this process; generator/forked.py)."""
+    with forked.at_most(workers):
+        return _build_site(root, site_dir, config_file, context, warn, overrides, steps, workers)
+
+
+def _build_site(root: Path, site_dir: Path | None, config_file: str, context: Context | None,
+                warn: Callable[[str], object] | None, overrides: Mapping[str, Any] | None,
+                steps: Sequence[Callable[[Path], object]] | None, workers: int | None) -> Path:
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
     # Content errors are reported before MkDocs starts: clearer, and nothing is written.
@@ -72,7 +80,7 @@ def build_site(root: Path, site_dir: Path | None = None, config_file: str = "mkd
         if plugin is not None:
             plugin.prebuilt = site
         try:
-            mkdocs_build(config)
+            parallel_build.build(config, workers)
         except (Abort, PluginError) as exc:
             raise BuildFailed(str(exc)) from None
         for step in POST_BUILD if steps is None else steps:

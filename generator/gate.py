@@ -8,6 +8,7 @@ passes here builds; tests exercise these rules, they do not hold them.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .context import Context
 from .corpus import Corpus, data_files, load_corpus, within
 from .docs_check import check_docs
 from .errors import ContentError, dotted
+from .forked import forked_map
 from .help_directory import freshness_warnings
 from .importer.marks import review_marks
 from .link import Graph, link, task_locations
@@ -224,33 +226,39 @@ def glossary_rules(corpus: Corpus) -> list[ContentError]:
 def transcription_rules(corpus: Corpus) -> list[ContentError]:
     """Every line of each plan's source text is in its data, or omitted with a reason;
     no glitch a reader would see (transcription.glitches: a number glued to a word, a
-    label or marker printed twice, the same sentence twice in one list)."""
+    label or marker printed twice, the same sentence twice in one list). The plans are
+    checked in worker processes (generator/forked.py): each plan's check reads nothing else."""
+    plans = sorted(corpus.of("documents").items())
+    return [error for errors in forked_map(functools.partial(_transcription_errors, corpus), plans) for error in errors]
+
+
+def _transcription_errors(corpus: Corpus, item: tuple) -> list[ContentError]:
+    id_, plan = item
     errors = []
-    for id_, plan in sorted(corpus.of("documents").items()):
-        for glitch in glitches(plan):
-            errors.append(ContentError(corpus.path_of("documents", id_), corpus.line_of("documents", id_, glitch.loc),
-                                       dotted(glitch.loc), glitch.message, glitch.hint, warning=glitch.warning))
-        try:
-            source = corpus.source_file(plan).read_bytes().decode("utf-8")
-        except UnicodeDecodeError:
-            errors.append(_error(corpus, "documents", id_, ("provenance", "source_file"),
-                                 f"tệp văn bản gốc {plan.provenance.source_file} không phải văn bản UTF-8",
-                                 "mở tệp và lưu lại với bảng mã UTF-8 (trong VS Code: “Save with Encoding” → UTF-8)"))
-            continue
-        report = transcription_check(plan, source)
-        for original in report.bad_corrections:
-            errors.append(_error(corpus, "documents", id_, ("provenance", "corrections"),
-                                 f"chỗ sửa có “original: {original}” nhưng văn bản gốc không có chữ này",
-                                 "chép “original” đúng từng chữ như trong văn bản gốc (kể cả lỗi)"))
-        if report.missing:
-            # A warning: a plan being transcribed (or imported) is published as far as it
-            # goes; tests/test_transcription.py holds the finished plans to every line.
-            first = "; ".join(f"“{_shorten(line)}”" for line in report.missing[:3])
-            more = f" và {len(report.missing) - 3} dòng khác" if len(report.missing) > 3 else ""
-            errors.append(ContentError(
-                corpus.path_of("documents", id_), corpus.line_of("documents", id_, ("provenance", "source_file")), "provenance.source_file",
-                f"{len(report.missing)} dòng của văn bản gốc chưa có trong dữ liệu: {first}{more}",
-                "chép các dòng này vào đúng trường, hoặc thêm vào provenance.omitted kèm lý do bỏ", warning=True))
+    for glitch in glitches(plan):
+        errors.append(ContentError(corpus.path_of("documents", id_), corpus.line_of("documents", id_, glitch.loc),
+                                   dotted(glitch.loc), glitch.message, glitch.hint, warning=glitch.warning))
+    try:
+        source = corpus.source_file(plan).read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        errors.append(_error(corpus, "documents", id_, ("provenance", "source_file"),
+                             f"tệp văn bản gốc {plan.provenance.source_file} không phải văn bản UTF-8",
+                             "mở tệp và lưu lại với bảng mã UTF-8 (trong VS Code: “Save with Encoding” → UTF-8)"))
+        return errors
+    report = transcription_check(plan, source)
+    for original in report.bad_corrections:
+        errors.append(_error(corpus, "documents", id_, ("provenance", "corrections"),
+                             f"chỗ sửa có “original: {original}” nhưng văn bản gốc không có chữ này",
+                             "chép “original” đúng từng chữ như trong văn bản gốc (kể cả lỗi)"))
+    if report.missing:
+        # A warning: a plan being transcribed (or imported) is published as far as it
+        # goes; tests/test_transcription.py holds the finished plans to every line.
+        first = "; ".join(f"“{_shorten(line)}”" for line in report.missing[:3])
+        more = f" và {len(report.missing) - 3} dòng khác" if len(report.missing) > 3 else ""
+        errors.append(ContentError(
+            corpus.path_of("documents", id_), corpus.line_of("documents", id_, ("provenance", "source_file")), "provenance.source_file",
+            f"{len(report.missing)} dòng của văn bản gốc chưa có trong dữ liệu: {first}{more}",
+            "chép các dòng này vào đúng trường, hoặc thêm vào provenance.omitted kèm lý do bỏ", warning=True))
     return errors
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -9,6 +10,7 @@ from markupsafe import Markup
 
 from .. import page_descriptions as describe
 from ..accountability import changes_since, deadline_anchor, objective_anchor, plan_status, responsibility_matrix
+from ..forked import forked_map
 from ..link import Segment
 from ..model.plan import correction_anchor
 from ..render import Page, Renderer
@@ -87,30 +89,37 @@ def _plan_text(r: Renderer, plan_id: str, marks: dict[str, list[tuple[int, int]]
     return pieces
 
 
-def plan_pages(r: Renderer) -> list[Page]:
+def _plan_and_source(r: Renderer, plan) -> list[Page]:
+    """A plan's page and the page of its source text."""
     pages = []
-    for plan in r.graph.plans():
-        uri = page_uri("documents", plan.id)
-        src_uri = source_text_uri(plan.id)
-        # The path is confined to plans/sources/ and known to exist (fields.SourcePath).
-        source = r.graph.corpus.source_file(plan)
-        text = source.read_text(encoding="utf-8")
-        marks = correction_marks(plan, text)
-        pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan, pieces=_plan_text(r, plan.id, marks), marked=marks,
-                                        source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says,
-                                        correction_anchor=correction_anchor, status=plan_status(plan, r.as_of),
-                                        as_of=r.as_of, changes=changes_since(r.graph, plan),
-                                        matrix=responsibility_matrix(r.graph, plan), objective_anchor=objective_anchor,
-                                        deadline_anchor=deadline_anchor),
-                          r.graph.corpus.path_of("documents", plan.id), plan.last_checked, {"description": describe.plan(plan)}))
-        # One paragraph per line of the source, escaped for HTML exactly once, here: inside
-        # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
-        # on a phone still reads as one line (transcription.display_lines says what of the
-        # conversion to plain text is dropped, and why).
-        lines = Markup("\n").join(Markup("<p>{}</p>").format(line) for line in display_lines(text) if line)
-        rel = source.relative_to(r.graph.corpus.root).as_posix()
-        pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, lines=lines), rel, plan.last_checked,
-                          {"description": describe.source_text(plan)}))
+    uri = page_uri("documents", plan.id)
+    src_uri = source_text_uri(plan.id)
+    # The path is confined to plans/sources/ and known to exist (fields.SourcePath).
+    source = r.graph.corpus.source_file(plan)
+    text = source.read_text(encoding="utf-8")
+    marks = correction_marks(plan, text)
+    pages.append(Page(uri, r.render("plan.md.j2", uri, plan=plan, pieces=_plan_text(r, plan.id, marks), marked=marks,
+                                    source_uri=src_uri, starts_with_label=starts_with_label, already_says=already_says,
+                                    correction_anchor=correction_anchor, status=plan_status(plan, r.as_of),
+                                    as_of=r.as_of, changes=changes_since(r.graph, plan),
+                                    matrix=responsibility_matrix(r.graph, plan), objective_anchor=objective_anchor,
+                                    deadline_anchor=deadline_anchor),
+                      r.graph.corpus.path_of("documents", plan.id), plan.last_checked, {"description": describe.plan(plan)}))
+    # One paragraph per line of the source, escaped for HTML exactly once, here: inside
+    # the raw HTML block of the template Markdown leaves it alone, and a line that wraps
+    # on a phone still reads as one line (transcription.display_lines says what of the
+    # conversion to plain text is dropped, and why).
+    lines = Markup("\n").join(Markup("<p>{}</p>").format(line) for line in display_lines(text) if line)
+    rel = source.relative_to(r.graph.corpus.root).as_posix()
+    pages.append(Page(src_uri, r.render("source.md.j2", src_uri, plan=plan, lines=lines), rel, plan.last_checked,
+                      {"description": describe.source_text(plan)}))
+    return pages
+
+
+def plan_pages(r: Renderer) -> list[Page]:
+    # A plan's two pages depend on nothing another plan's pages make: the plans are shared
+    # among worker processes (the largest part of rendering; generator/forked.py).
+    pages = [page for pair in forked_map(functools.partial(_plan_and_source, r), r.graph.plans()) for page in pair]
     uri = index_uri("documents")
     pages.append(Page(uri, r.render("plans_index.md.j2", uri, plans=r.graph.plans(),
                                                   status_of=lambda plan: plan_status(plan, r.as_of)), None, None,
