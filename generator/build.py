@@ -79,6 +79,9 @@ def _build_site(root: Path, site_dir: Path | None, config_file: str, context: Co
         plugin = config.plugins.get("plans")
         if plugin is not None:
             plugin.prebuilt = site
+            # A one-off build: MkDocs keeps one plugin per process, and a test may have
+            # used it for a `mkdocs serve` build before (page cache, steps in background).
+            plugin.command = None
         try:
             parallel_build.build(config, workers)
         except (Abort, PluginError) as exc:
