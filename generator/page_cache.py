@@ -10,8 +10,10 @@ by a content hash of everything that page's HTML is made from:
   changes the Markdown of every page that mentions it), its metadata, title and edit link;
 - what every page shares (`site_key`): mkdocs.yml (settings, nav, extensions), the
   theme's templates (overrides/, and Material's version), the public address and the
-  build's date, the address and title of every page (the navigation, the links), and the
-  Markdown of the pages listed in the navigation (their titles are in every page's menu).
+  build's date, the address of every page (what a link may point to), and the title and
+  first heading of the pages listed in the navigation (where MkDocs takes the title of a
+  page that names none: it labels the page in every page's menu). A page's own title
+  shows only on that page.
 
 A page whose key is known is handed to MkDocs with empty Markdown and a template that
 renders nothing (cheap), and the plugin returns the stored HTML instead of that nothing
@@ -72,6 +74,15 @@ def nav_sources(nav: Any) -> set[str]:
     return found
 
 
+def _first_heading(markdown: str) -> str:
+    """The line MkDocs takes a page's title from when the page names none (its first
+    level-1 heading): a navigation entry's label, shown on every page."""
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line
+    return ""
+
+
 def site_key(site: Site, config_text: str, theme_dirs: Iterable[Path], site_url: str | None, nav: Any) -> str:
     """What every page's HTML shares: a change here builds every page again."""
     in_nav = nav_sources(nav)
@@ -82,7 +93,7 @@ def site_key(site: Site, config_text: str, theme_dirs: Iterable[Path], site_url:
         parts.append(str(folder))
         parts.extend(_tree(folder))
     for uri, page in site.pages.items():
-        parts += [uri, page.title or "", page.markdown if uri in in_nav else ""]
+        parts += [uri, *((page.title or "", _first_heading(page.markdown)) if uri in in_nav else ())]
     parts += sorted(site.files)
     return _hash(*parts)
 

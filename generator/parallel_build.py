@@ -172,7 +172,9 @@ def build(config, workers: int | None = None) -> None:
         config.plugins.on_build_error(error=exc)
         if isinstance(exc, BuildError):
             log.error(str(exc))
-            raise Abort("Aborted with a BuildError!") from None
+            # MkDocs says only "Aborted with a BuildError!" and logs the reason, which a
+            # caller without a log handler (python -m generator build) never shows.
+            raise Abort(f"Aborted with a BuildError: {exc}") from None
         raise
     finally:
         logger.removeHandler(warning_counter)
