@@ -7,6 +7,7 @@ where in a text a citation or campaign name should become a link.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pydantic import BaseModel
 from .calendar_feed import year_entries
 from .corpus import Corpus
 from .errors import ContentError, dotted
+from .forked import forked_map
 from .refs import check_refs
 
 
@@ -128,6 +130,22 @@ def _strings(value: Any, loc: tuple) -> Iterable[tuple[tuple, str]]:
 _NOT_PROSE = {"id", "number", "doc_type", "lead", "partners", "campaigns", "implements", "based_on", "provenance", "sources", "agency", "strategy", "topics", "recipients", "signature", "headings", "issuer", "locality"}
 
 
+def _spans_of_plan(annotators: Sequence[Callable[..., Any]], plan: Any) -> list[tuple[tuple, str, list, list]]:
+    """Each prose text of a plan with what the annotators found in it (spans, errors)."""
+    out = []
+    for loc, text in _strings(plan, ()):
+        if any(part in _NOT_PROSE for part in loc if isinstance(part, str)):
+            continue
+        spans: list = []
+        errors: list = []
+        for annotate in annotators:
+            found, errs = annotate(plan, loc, text)
+            spans += found
+            errors += errs
+        out.append((loc, text, spans, errors))
+    return out
+
+
 def _annotate_texts(graph: Graph, factories: Sequence[Callable[[Graph], Any]]) -> list[ContentError]:
     """Run every annotator over the prose of every plan; store linked segments."""
     annotators = [make(graph) for make in factories]
@@ -138,15 +156,14 @@ def _annotate_texts(graph: Graph, factories: Sequence[Callable[[Graph], Any]]) -
     indexed: set[tuple[str, str, Mention]] = set()
     if not annotators:
         return errors
-    for plan_id, plan in graph.of("documents").items():
-        for loc, text in _strings(plan, ()):
-            if any(part in _NOT_PROSE for part in loc if isinstance(part, str)):
-                continue
-            spans = []
-            for annotate in annotators:
-                found, errs = annotate(plan, loc, text)
-                spans += found
-                errors += errs
+    plans = list(graph.of("documents").items())
+    # The annotators read the plan and the other content types, never another plan's
+    # text: the plans are shared among worker processes (generator/forked.py), and what
+    # the spans index is recorded here, in plan order, as a serial run would.
+    found_in = forked_map(functools.partial(_spans_of_plan, annotators), [plan for _, plan in plans])
+    for (plan_id, plan), texts in zip(plans, found_in, strict=True):
+        for loc, text, spans, errs in texts:
+            errors += errs
             if not spans:
                 continue
             spans.sort(key=lambda s: (s.start, -(s.end - s.start)))

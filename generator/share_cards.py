@@ -147,7 +147,7 @@ def _palette() -> Image.Image:
     """The card's fixed palette: its three flat colours, and the blends of antialiased
     text with what is behind it (white title and muted section on the background, the
     muted site name on the band). No other colour is ever drawn."""
-    colours = [BACKGROUND, BAND, ACCENT, MUTED_COLOUR, TITLE_COLOUR]
+    colours: list[tuple[int, ...]] = [BACKGROUND, BAND, ACCENT, MUTED_COLOUR, TITLE_COLOUR]
     for fg, bg, levels in ((TITLE_COLOUR, BACKGROUND, (0.2, 0.4, 0.6, 0.8)),
                            (MUTED_COLOUR, BACKGROUND, (0.25, 0.5, 0.75)),
                            (MUTED_COLOUR, BAND, (0.25, 0.5, 0.75))):
