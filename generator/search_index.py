@@ -22,6 +22,7 @@ occur in the site ("dia" → "đia"); docs/assets/search.js tries those forms to
 from __future__ import annotations
 
 import fnmatch
+import functools
 import html
 import json
 import os
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content_types import TYPES
+from .forked import forked_map
 from .textnorm import nfc, strip_marks
 from .urls import FIELD_GUIDE_URI, GLOSSARY_URI, OPEN_DATA_FOLDER, SOURCE_TEXT_FOLDER, public_path
 
@@ -250,10 +252,19 @@ def d_forms(texts: list[str]) -> dict[str, list[str]]:
     much rarer than the other (under RARE_FORM of it) is left out: trying "đan" for every
     "dân" would fetch the index of "đan" on each search for "nhân dân", to find almost nothing.
     """
+    return forms_of(word_counts(texts))
+
+
+def word_counts(texts: list[str]) -> Counter[str]:
+    """How often each word (a letter and digit run, NFC) occurs in the texts."""
+    return Counter(word for text in texts for word in _WORD.findall(nfc(text)))
+
+
+def forms_of(words: Counter[str]) -> dict[str, list[str]]:
+    """d_forms from the word counts of the texts."""
     counts: dict[str, Counter[str]] = {}
     # Each distinct word is folded once (a site of 1,000 plans has millions of words and
     # some tens of thousands of distinct ones).
-    words = Counter(word for text in texts for word in _WORD.findall(nfc(text)))
     for word, n in words.items():
         form = strip_marks(word)
         if "d" in form or "đ" in form:
@@ -311,27 +322,29 @@ def write_index(site: Path) -> IndexStats:
     out = site / BUNDLE
     if out.exists():
         shutil.rmtree(out)
-    texts: list[str] = []
-    skipped = 0
     # Pagefind reads the prepared pages from a scratch folder laid out like the site, so
-    # result URLs are the site's own ("ke-hoach/x/index.html" → "/ke-hoach/x/").
+    # result URLs are the site's own ("ke-hoach/x/index.html" → "/ke-hoach/x/"). The
+    # pages are prepared in worker processes (generator/forked.py).
     with tempfile.TemporaryDirectory(prefix="search-pages-") as scratch:
-        for path in sorted(site.rglob("*.html")):
-            rel = path.relative_to(site).as_posix()
-            records = prepare(path.read_text(encoding="utf-8"), rel)
-            if not records:
-                skipped += 1
-                continue
-            for record in records:
-                target = Path(scratch) / record.path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(record.document, encoding="utf-8")
-                texts.append(text_of(record.document))
+        prepared = forked_map(functools.partial(_prepare_file, site, Path(scratch)), sorted(site.rglob("*.html")))
         _run_pagefind(Path(scratch), out)
     for pattern in UNUSED:
         for unused in out.glob(pattern):
             unused.unlink()
-    forms = d_forms(texts)
+    words: Counter[str] = Counter()
+    for _, found in prepared:
+        words.update(found)
+    forms = forms_of(words)
     (out / D_FORMS).write_text(json.dumps(forms, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    return IndexStats(len(texts), skipped, size)
+    return IndexStats(sum(n for n, _ in prepared), sum(1 for n, _ in prepared if not n), size)
+
+
+def _prepare_file(site: Path, scratch: Path, path: Path) -> tuple[int, Counter[str]]:
+    """Write what one built page gives the index into scratch; (records, their words)."""
+    records = prepare(path.read_text(encoding="utf-8"), path.relative_to(site).as_posix())
+    for record in records:
+        target = scratch / record.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(record.document, encoding="utf-8")
+    return len(records), word_counts([text_of(record.document) for record in records])
