@@ -1,8 +1,9 @@
 """Edit-to-preview: how long an editor waits, in a real `mkdocs serve`, to see an edit.
 
 The project's own `make serve` command (`python -m mkdocs serve`) runs on a private copy
-of the project. Once the first build is served, one plan's YAML file is edited (a word of
-its summary is replaced by a marker), and the clock runs until the served plan page
+of the project. Once the first build is served and the server is idle (its search index
+written), one plan's YAML file is edited (a word of its summary is replaced by a marker),
+and the clock runs until the served plan page
 contains the marker; then the edit is undone and the clock runs until the page has lost
 it. Each round is two timed edits (the change and its undoing); the median is reported.
 
@@ -57,6 +58,22 @@ def _wait(url: str, predicate, limit: float, server: subprocess.Popen) -> float:
         time.sleep(POLL)
 
 
+def _settle(log: Path, server: subprocess.Popen) -> None:
+    """Wait until the server is idle: every build it started has finished its background
+    steps (the search index: generator/mkdocs_plugin.py logs POST_BUILD_DONE). An edit is
+    timed from an idle server, as when an editor saves after reading the preview."""
+    from generator.mkdocs_plugin import POST_BUILD_DONE
+
+    started = time.perf_counter()
+    while True:
+        text = log.read_text(encoding="utf-8") if log.exists() else ""
+        if text.count("Documentation built in") <= text.count(POST_BUILD_DONE):
+            return
+        if server.poll() is not None or time.perf_counter() - started > EDIT_LIMIT:
+            raise RuntimeError("mkdocs serve did not finish its background steps")
+        time.sleep(POLL)
+
+
 def _summary_word(text: str) -> str:
     """A word of the plan's summary to replace: the first long one on the summary line."""
     for line in text.splitlines():
@@ -84,16 +101,16 @@ def measure(project: Path, plan_id: str, rounds: int = 1) -> dict:
     seconds: list[float] = []
     try:
         first = _wait(url, lambda text: word in text, STARTUP_LIMIT, server)
-        time.sleep(1.0)  # let the watcher settle after the first build
+        _settle(log, server)
         for i in range(rounds):
             marker = f"Sửađổi{i}x"
             edited = original.replace(word, marker, 1)
             plan.write_text(edited, encoding="utf-8")
             seconds.append(_wait(url, lambda text, m=marker: m in text, EDIT_LIMIT, server))
-            time.sleep(1.0)
+            _settle(log, server)
             plan.write_text(original, encoding="utf-8")
             seconds.append(_wait(url, lambda text, m=marker: m not in text, EDIT_LIMIT, server))
-            time.sleep(1.0)
+            _settle(log, server)
     except (RuntimeError, TimeoutError) as exc:
         tail = log.read_text(encoding="utf-8")[-3000:] if log.exists() else ""
         raise RuntimeError(f"{exc}\n{tail}") from None

@@ -25,6 +25,9 @@ from .page_cache import CACHED_TEMPLATE, PageCache, page_key, site_key
 from .render import TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.plans")
+# Logged by `mkdocs serve` when the background steps of the last rebuild are over
+# (bench/preview.py waits for it: an edit is timed from an idle server).
+POST_BUILD_DONE = "Đã cập nhật chỉ mục tìm kiếm và tờ rơi của bản xem trước."
 
 # The plugin's options are the settings declared to live under `plugins: - plans:`.
 PlansConfig = type("PlansConfig", (Config,), {d.name: c.Type(d.type, default=d.default) for d in settings.declared(settings.PLUGIN)})
@@ -123,8 +126,9 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
         if self.serving:
             if self.page_cache is not None:
                 self.page_cache.finish()
-            # The page is in the preview now; the search index, leaflets and share cards
-            # follow a few seconds later (the next rebuild waits for them: on_pre_build).
+            # The page is in the preview now; the search index and the leaflets follow a
+            # few seconds later (the next rebuild waits for them: on_pre_build). The share
+            # cards are left to `make site`: a preview is never shared.
             self.post_build = threading.Thread(target=self._post_build_in_background, args=(site_dir,), daemon=True)
             self.post_build.start()
             return
@@ -138,13 +142,17 @@ class PlansPlugin(BasePlugin[PlansConfig]):  # type: ignore[valid-type]
 
     def _post_build_in_background(self, site_dir: Path) -> None:
         from .build import POST_BUILD, POST_BUILD_FAILED
+        from .share_cards import write_cards
 
         for step in POST_BUILD:
+            if step is write_cards:
+                continue
             try:
                 step(site_dir)
             except POST_BUILD_FAILED as exc:
                 log.error(str(exc))
-                return
+                break
+        log.info(POST_BUILD_DONE)
 
     def wait_for_post_build(self) -> None:
         if self.post_build is not None:
