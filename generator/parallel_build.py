@@ -17,7 +17,7 @@ sitemap's dates, the anchors checked by link validation). So this is MkDocs' own
    are separate files, so the order changes nothing in the output.
 
 The site is byte-identical to MkDocs' serial build (tests/test_parallel_build.py). With
-one worker, where `fork` is not available, or in a process that runs other threads
+one worker, with a plugin not in SAFE_PLUGINS, where `fork` is not available, or in a process that runs other threads
 (generator/forked.py says why; `mkdocs serve` is such a process), it is MkDocs' build itself.
 """
 
@@ -112,10 +112,18 @@ def _in_workers(shares, config, files, nav, env, doc_files) -> tuple[dict[str, d
     return summaries, list(counts.items())
 
 
+# Plugins known to keep nothing from a page's events for later steps: a worker runs those
+# events in another process, and whatever a plugin gathers there is lost to the parent.
+# Any other plugin means MkDocs' serial build: Material's search, for one, collects every
+# page's text in on_page_content and writes the index in on_post_build (the offline copy,
+# generator/offline.py, uses it).
+SAFE_PLUGINS = {"plans"}
+
+
 def build(config, workers: int | None = None) -> None:
     """Build the site of a loaded MkDocs config, like `mkdocs build` (not dirty, not serve)."""
     workers = workers_available() if workers is None else workers
-    if workers <= 1 or not can_fork():
+    if workers <= 1 or not can_fork() or set(config.plugins.keys()) - SAFE_PLUGINS:
         mkdocs_build.build(config)
         return
     logger = logging.getLogger("mkdocs")

@@ -160,3 +160,27 @@ mkdocs_build._build_page = warning
     done = _build(small_project, tmp_path / "site", 2, patch)
     assert done.returncode != 0
     assert re.search(r"Aborted with \d+ warnings in strict mode", done.stderr), done.stderr[-2000:]
+
+
+def test_a_plugin_that_gathers_pages_gets_the_serial_build(small_project, tmp_path):
+    # Material's search collects each page's text in on_page_content and writes its index
+    # after the build: in a worker that text would be lost (the offline copy uses it).
+    log = tmp_path / "pids"
+    script = f"""
+import json, sys
+from pathlib import Path
+from generator import parallel_build
+parallel_build._work = lambda share, *args: open({str(log)!r}, "a").write("forked\\n")
+from generator.build import build_site
+site = build_site(Path(sys.argv[1]), Path(sys.argv[2]), warn=lambda _: None, workers=2,
+                  overrides={{"plugins": ["search", "plans"]}}, steps=[])
+index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+print(len({{d["location"].split("#")[0] for d in index["docs"]}}))
+"""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", script, str(small_project), str(tmp_path / "site")],
+                          cwd=small_project, env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert not log.exists()  # no worker was forked
+    pages = sum(1 for p in (tmp_path / "site").rglob("index.html"))
+    assert int(done.stdout.strip().splitlines()[-1]) >= pages - 5  # every page is in the search index
