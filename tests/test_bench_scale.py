@@ -16,6 +16,7 @@ import subprocess
 import sys
 
 import pytest
+
 from helpers import ROOT
 
 BUDGETS = {"generator", "stock", "preview", "memory", "search", "home"}
